@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+
+import { registerImportCommands } from './commands/import.js';
+import { registerRecordCommands } from './commands/records.js';
+import { registerReportCommands } from './commands/report.js';
+import { registerVaultCommands } from './commands/vault.js';
+import { run } from './runner.js';
+
+const program = new Command()
+  .name('synapse-compliance')
+  .description(
+    'Synapse Compliance Console on the command line: the encrypted compliance vault, imports, ' +
+      'scans and reports.\nExit status: 0 done, 1 usage error, 2 invalid input, 3 vault locked ' +
+      'or key unavailable, 4 integrity check failed.',
+  )
+  .option('--vault <path>', 'vault file (default: SYNAPSE_VAULT, else the application-data folder)')
+  .option('--json', 'print one JSON document on stdout, for scripts')
+  .option(
+    '--passphrase-stdin',
+    'unlock with a passphrase read from standard input instead of the keychain ' +
+      '(SYNAPSE_PASSPHRASE also works)',
+  )
+  .showHelpAfterError()
+  .exitOverride();
+
+registerVaultCommands(program, run);
+registerImportCommands(program, run);
+registerRecordCommands(program, run);
+registerReportCommands(program, run);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // Help and version exit with 0; every other commander error is a usage error.
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? 0 : 1;
+  } else {
+    throw error;
+  }
+}

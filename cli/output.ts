@@ -1,0 +1,57 @@
+import { EXIT_CODES, SynapseError, type ErrorCode } from '../shared/errors.js';
+
+/** How a command prints: human text by default, one JSON document per command with --json. */
+export interface Output {
+  readonly json: boolean;
+  /** Prints a result: the JSON document, or the human text lines. */
+  result(value: unknown, human: () => string | string[]): void;
+  /** Prints a progress or notice line on stderr, never in --json mode's stdout. */
+  notice(text: string): void;
+}
+
+export function createOutput(json: boolean): Output {
+  return {
+    json,
+    result(value, human) {
+      if (json) {
+        process.stdout.write(`${JSON.stringify({ ok: true, value }, null, 2)}\n`);
+        return;
+      }
+      const text = human();
+      process.stdout.write(`${Array.isArray(text) ? text.join('\n') : text}\n`);
+    },
+    notice(text) {
+      process.stderr.write(`${text}\n`);
+    },
+  };
+}
+
+/** Prints an error and returns the exit status its code maps to. */
+export function reportError(error: unknown, json: boolean): number {
+  const known = error instanceof SynapseError;
+  const code: ErrorCode = known ? error.code : 'INTERNAL';
+  const message = known
+    ? error.message
+    : `Unexpected error: ${error instanceof Error ? error.message : String(error)}. ` +
+      'Run again with SYNAPSE_LOG_LEVEL=debug for details.';
+
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ ok: false, error: { code, message } }, null, 2)}\n`);
+  } else {
+    process.stderr.write(`error: ${message}\n`);
+  }
+  return EXIT_CODES[code];
+}
+
+export function table(headers: string[], rows: (string | number | null)[][]): string[] {
+  const cells = rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell))));
+  const widths = headers.map((header, column) =>
+    Math.min(60, Math.max(header.length, ...cells.map((row) => row[column]?.length ?? 0))),
+  );
+  const line = (row: string[]) =>
+    row
+      .map((cell, column) => cell.slice(0, 60).padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [line(headers), line(widths.map((width) => '-'.repeat(width))), ...cells.map(line)];
+}

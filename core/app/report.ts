@@ -1,0 +1,37 @@
+import { basename } from 'node:path';
+
+import {
+  writeComplianceReport,
+  type ComplianceReportOptions,
+  type ReportResult,
+} from '../reports/compliance-report.js';
+import type { ComplianceServices } from '../services.js';
+
+/**
+ * Writes the Excel compliance report, then records the export in the audit trail. An unmasked
+ * report puts personal data in a file outside the vault, so its entry says so.
+ */
+export async function exportComplianceReport(
+  services: ComplianceServices,
+  outFile: string,
+  options: ComplianceReportOptions & { asOf?: string } = {},
+): Promise<ReportResult> {
+  const { asOf, ...reportOptions } = options;
+  const result = await writeComplianceReport(services.reportSource(asOf), outFile, reportOptions);
+
+  // Written after the rows were streamed: the vault connection cannot write while it iterates.
+  services.vault.transaction(() => {
+    services.vault.audit.append({
+      actor: services.actor,
+      action: result.masked ? 'report.export' : 'report.export_unmasked',
+      entityType: 'report',
+      after: {
+        file: basename(result.file),
+        masked: result.masked,
+        sheets: result.sheets,
+        rows: result.rows,
+      },
+    });
+  });
+  return result;
+}

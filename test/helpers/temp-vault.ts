@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { OsKeyStore } from '../../core/keychain/os-keychain.js';
+
+/** True when scripts/with-keyring.sh started a private Secret Service for this run. */
+export const hasTestKeyring = process.env.SYNAPSE_KEYRING === 'secret-service';
+
+export interface TempVaultContext {
+  directory: string;
+  vaultPath: string;
+  /** The real OS keychain, under a service name of its own so runs never share entries. */
+  keyStore: OsKeyStore;
+  cleanup(): void;
+}
+
+export function tempVaultContext(): TempVaultContext {
+  const directory = mkdtempSync(join(tmpdir(), 'synapse-vault-'));
+  return {
+    directory,
+    vaultPath: join(directory, 'vault.synapse'),
+    keyStore: new OsKeyStore(`Synapse Compliance Console test ${randomUUID()}`),
+    cleanup: () => rmSync(directory, { recursive: true, force: true }),
+  };
+}
