@@ -5,7 +5,10 @@ import {
   type ComplianceReportOptions,
   type ReportResult,
 } from '../reports/compliance-report.js';
+import { moduleLogger } from '../log/logger.js';
 import type { ComplianceServices } from '../services.js';
+
+const log = moduleLogger('report');
 
 /**
  * Writes the Excel compliance report, then records the export in the audit trail. An unmasked
@@ -17,7 +20,16 @@ export async function exportComplianceReport(
   options: ComplianceReportOptions & { asOf?: string } = {},
 ): Promise<ReportResult> {
   const { asOf, ...reportOptions } = options;
-  const result = await writeComplianceReport(services.reportSource(asOf), outFile, reportOptions);
+  const masked = reportOptions.unmasked !== true;
+  log.info({ masked, sections: reportOptions.sections ?? 'all' }, 'report started');
+  let result: ReportResult;
+  try {
+    result = await writeComplianceReport(services.reportSource(asOf), outFile, reportOptions);
+  } catch (error) {
+    log.warn({ err: error, masked }, 'report failed; no file was left behind');
+    throw error;
+  }
+  log.info({ masked, rows: result.rows }, 'report written');
 
   // Written after the rows were streamed: the vault connection cannot write while it iterates.
   services.vault.transaction(() => {

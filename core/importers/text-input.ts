@@ -65,13 +65,16 @@ export function assertMaxBytes(file: string, size: number, maxBytes: number, for
   if (size > maxBytes) {
     throw new InvalidInputError(
       { file },
-      `the file is ${formatMegabytes(size)}, above the ${formatMegabytes(maxBytes)} limit for ` +
+      `the file is ${formatSize(size)}, above the ${formatSize(maxBytes)} limit for ` +
         `${formatName} imports; split it into smaller files`,
     );
   }
 }
 
-export function formatMegabytes(bytes: number): string {
+export function formatSize(bytes: number): string {
+  if (bytes < 1024 * 1024) {
+    return `${bytes.toLocaleString('en-US')} bytes`;
+  }
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 

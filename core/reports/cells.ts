@@ -1,11 +1,11 @@
 import type { Cell } from 'exceljs';
 
 import { maskFreeText, maskJsonValue, maskSubjectRef } from './masking.js';
-import { toSafeCellText } from './text-safety.js';
+import { stripXmlIllegalCharacters, toSafeCellText } from './text-safety.js';
 
 /**
- * How a column's values are written. Every text kind goes through toSafeCellText, and when the
- * report is masked, every text kind except 'verbatim' is masked first.
+ * Kind of a column's values, which decides how they are written. Every text kind goes through
+ * toSafeCellText, and in a masked report every text kind except 'verbatim' is masked first.
  */
 export type CellKind =
   /** Free text: emails and phone numbers in it are masked. */
@@ -44,8 +44,8 @@ const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // read as UTC rather than as the process's local time.
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
 
-// Excel's 1900 date system counts a 29 February 1900 that never was, so serials before 1 March
-// 1900 are off by one; exceljs 4.4 does not correct for it. Such dates are written as text.
+// Excel's 1900 date system counts a 29 February 1900 that never existed, so serials before 1 March
+// 1900 are off by one. exceljs 4.4 does not correct for this, so such dates are written as text.
 const FIRST_EXACT_EXCEL_DATE = Date.UTC(1900, 2, 1);
 const LAST_EXCEL_DATE = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
@@ -160,7 +160,11 @@ function setDate(
 }
 
 function setText(cell: Cell, kind: CellKind, value: unknown, policy: CellPolicy): void {
-  const text = kind === 'json' ? toJsonText(value, policy) : toText(value);
+  // Illegal characters go before masking, because one inside an email address would otherwise
+  // split it and leave the part before it unmasked.
+  const text = stripXmlIllegalCharacters(
+    kind === 'json' ? toJsonText(value, policy) : toText(value),
+  );
   cell.value = toSafeCellText(policy.masked ? maskText(kind, text) : text);
 }
 

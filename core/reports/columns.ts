@@ -45,7 +45,7 @@ export const DATA_MAP_COLUMNS: readonly ColumnDefinition<ClassificationEntry>[] 
 
 /**
  * Columns of the Privacy Requests sheet. Days left counts from `asOf` (YYYY-MM-DD) to the due
- * date and is negative once a request is overdue; it is blank for closed requests.
+ * date and is negative once a request is overdue. It is blank for closed requests.
  */
 export function privacyRequestColumns(asOf: string): readonly ColumnDefinition<PrivacyRequest>[] {
   return [

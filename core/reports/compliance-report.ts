@@ -38,7 +38,7 @@ export const SECTION_TITLES: Record<ReportSection, string> = {
 export interface ComplianceReportOptions {
   /** Writes personal data as stored. The caller records an audit entry for such a report. */
   unmasked?: boolean;
-  /** Sheets to include, always written in REPORT_SECTIONS order; all of them by default. */
+  /** Sheets to include, always written in REPORT_SECTIONS order. All of them by default. */
   sections?: readonly ReportSection[];
   /** Receives the running count of rows written, header rows excluded. */
   onProgress?: (rowsWritten: number) => void;
@@ -77,7 +77,7 @@ export async function writeComplianceReport(
   const sections = selectSections(options.sections);
   const masked = options.unmasked !== true;
 
-  // Opening with 'wx' makes a missing folder fail here, before any row is read, and never
+  // Opening the file before any row is read makes a missing folder fail at once, and 'wx' never
   // overwrites a file that happens to have the temporary name.
   const tempFile = path.join(
     path.dirname(file),

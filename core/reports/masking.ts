@@ -4,6 +4,8 @@
  * or IP addresses in free text are masked too.
  */
 
+import { stripXmlIllegalCharacters } from './text-safety.js';
+
 const MASK = '***';
 
 /** Fewer code points than this are masked whole, because first and last would reveal most of it. */
@@ -19,7 +21,7 @@ const WHOLE_EMAIL = new RegExp(`^${EMAIL_SOURCE}$`, 'u');
 const DATE_SOURCE = String.raw`\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?|\d{1,2}[./]\d{1,2}[./]\d{2,4}`;
 
 // Seven or more digits, each pair separated by at most three of space ( ) . / -, with an optional
-// leading + or (. Real numbers range from 7 digits (local) to 15 (E.164 maximum).
+// leading + or (. E.164 allows at most 15 digits, and 7 is a common length of a local number.
 const PHONE_SOURCE = String.raw`\+?\(?\d(?:[ ()./-]{0,3}\d){6,}`;
 
 // The lookbehind and lookahead keep digits inside identifiers, hashes and paths (abc1234567,
@@ -64,7 +66,7 @@ export function maskPhone(phone: string): string {
 }
 
 /**
- * Masks a data subject reference. Emails and phone numbers keep their own shapes; anything else
+ * Masks a data subject reference. Emails and phone numbers keep their own shapes. Anything else
  * (a customer number, a name) keeps only its first and last character.
  */
 export function maskSubjectRef(subjectRef: string): string {
@@ -88,12 +90,14 @@ export function maskFreeText(text: string): string {
 }
 
 /**
- * Masks a JSON-compatible value such as an audit entry's before or after state: every string goes
- * through maskFreeText, and a subjectRef property through maskSubjectRef. Returns a new value.
+ * Masks a JSON-compatible value such as an audit entry's before or after state: every string loses
+ * the characters illegal in XML and goes through maskFreeText, and a subjectRef property goes
+ * through maskSubjectRef. Returns a new value.
  */
 export function maskJsonValue(value: unknown): unknown {
   if (typeof value === 'string') {
-    return maskFreeText(value);
+    // JSON.stringify would turn a control character into a \u escape that splits an address.
+    return maskFreeText(stripXmlIllegalCharacters(value));
   }
   if (Array.isArray(value)) {
     return value.map((item) => maskJsonValue(item));

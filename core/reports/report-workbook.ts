@@ -35,8 +35,8 @@ const ROWS_PER_PAUSE = 1_000;
 
 /**
  * Uncompressed sheet XML allowed to wait for the zip compressor before writing stops until it
- * catches up. exceljs 4.4 ignores backpressure, so without this limit a large sheet piles up in
- * memory (measured: about 0.7 KB per audit row, all of it held until the end).
+ * catches up. exceljs 4.4 ignores backpressure, so without this limit a sheet's XML piles up in
+ * memory whenever rows are produced faster than they are compressed.
  */
 const MAX_PENDING_BYTES = 4 * 1024 * 1024;
 
@@ -72,8 +72,8 @@ export class ReportWorkbook {
       useSharedStrings: false,
     });
 
-    // exceljs listens for errors only once the workbook is committed; until then an error from the
-    // zip archiver or the file would be unhandled and end the process.
+    // exceljs listens for errors only once the workbook is committed. Until then, an error from
+    // the zip archiver or the file would be unhandled and would end the process.
     output.on('error', (error) => this.recordFailure(error));
     this.archiver()?.on('error', (error) => this.recordFailure(error));
   }
@@ -118,7 +118,7 @@ export class ReportWorkbook {
     this.options.onProgress?.(this.rowsWritten);
   }
 
-  /** Finishes the workbook; resolves once all its bytes are handed to the output stream. */
+  /** Finishes the workbook and resolves once all its bytes are handed to the output stream. */
   async commit(): Promise<void> {
     this.checkpoint();
     await this.writer.commit();
@@ -209,7 +209,7 @@ export class ReportWorkbook {
 
     const { signal } = this.options;
     if (signal?.aborted === true) {
-      throw new SynapseError('CANCELLED', 'The report was cancelled; no file was written.', {
+      throw new SynapseError('CANCELLED', 'The report was cancelled and no file was written.', {
         cause: signal.reason,
       });
     }

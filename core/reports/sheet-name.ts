@@ -15,20 +15,20 @@ const CONTROL_CHARACTERS = /[\t\n\r]/g;
 const EDGE_APOSTROPHES_AND_SPACES = /^[\s']+|[\s']+$/g;
 
 /**
- * Turns any text into a valid worksheet name that no name in `taken` already uses. Excel's rules:
+ * Turns any text into a valid worksheet name that no name in `existingNames` already uses. Excel's rules:
  * at most 31 characters, none of : \ / ? * [ ], not blank, no apostrophe at either end, not
  * "History", and unique in the workbook ignoring letter case. Forbidden characters become "-", a
  * clash gets a " (2)", " (3)" ... suffix, and a blank name becomes `fallback`.
  */
 export function safeSheetName(
   name: string,
-  taken: Iterable<string> = [],
+  existingNames: Iterable<string> = [],
   fallback = 'Sheet',
 ): string {
   const cleaned = cleanSheetName(name);
   const base = cleaned === '' ? cleanSheetName(fallback) || 'Sheet' : cleaned;
 
-  const takenKeys = new Set([RESERVED_NAME, ...taken].map(comparisonKey));
+  const takenKeys = new Set([RESERVED_NAME, ...existingNames].map(comparisonKey));
   if (!takenKeys.has(comparisonKey(base))) {
     return base;
   }

@@ -83,13 +83,17 @@ function maskIp(text: string): string {
   return `${first}.${second}.*.*`;
 }
 
-/** Replaces every letter and digit but the last `count` with "*", keeping separators. */
+/**
+ * Replaces every letter and digit but the last `count` with "*", keeping separators. A value of
+ * four or fewer letters and digits is masked entirely.
+ */
 function keepLast(text: string, count: number): string {
   const total = (text.match(/[\p{L}\d]/gu) ?? []).length;
+  const kept = total > 4 ? count : 0;
   let seen = 0;
   return text.replace(/[\p{L}\d]/gu, (char) => {
     seen += 1;
-    return seen > total - count ? char : '*';
+    return seen > total - kept ? char : '*';
   });
 }
 

@@ -75,6 +75,7 @@ export const NAME_RULES: readonly NameRule[] = [
   rule('criminal', /_(criminal_?\w*|convictions?|offen[cs]es?)_/, 0.75, 'named like criminal records', true),
 
   rule('other_personal', /_(customer|client|employee|patient|user|member|person|student|contact|applicant|subscriber)_?(id|no|num|number|ref|key)_/, 0.6, 'named like the identifier of a person'),
+  rule('other_personal', /_(kunden|personal|mitarbeiter|patienten)_?(nummer|nr)_/, 0.6, 'named like the identifier of a person'),
   rule('other_personal', /_(gender|sex|nationality|citizenship|marital_?status|age|photo|signature|salary|wage|income)_/, 0.6, 'named like data about a person', true),
   rule('other_personal', /_(job_?title|title|position|hire_?date|termination_?date|employee_?(no|number))_/, 0.5, 'named like employment data about a person', true),
 

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+import { auditQuerySchema } from '../domain/audit-query.js';
+import { channel, noInput } from './define.js';
+import { auditEntrySchema, pageSchema } from './records.js';
+
+export const auditVerificationSchema = z.object({
+  ok: z.boolean(),
+  entries: z.number().int().nonnegative(),
+  problems: z.array(
+    z.object({
+      seq: z.number().int(),
+      kind: z.enum(['edited', 'broken_link', 'missing', 'head_mismatch']),
+      message: z.string(),
+    }),
+  ),
+});
+
+export const auditChannels = {
+  list: channel('audit:list', auditQuerySchema, pageSchema(auditEntrySchema)),
+  /** Walks the whole hash chain; on a million entries this takes seconds. */
+  verify: channel('audit:verify', noInput, auditVerificationSchema),
+};
