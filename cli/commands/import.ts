@@ -1,3 +1,5 @@
+import { basename } from 'node:path';
+
 import { Option, type Command } from 'commander';
 
 import {
@@ -74,7 +76,7 @@ async function importFiles(
     ...table(
       ['File', 'Records', 'Inserted', 'Updated', 'Unchanged'],
       results.map((result) => [
-        result.file,
+        basename(result.file),
         result.records,
         result.inserted,
         result.updated,

@@ -7,14 +7,18 @@ import { parseSarif } from './sarif.js';
 
 describe('parseBandit', () => {
   it('maps a Bandit result', () => {
-    const { records } = parseBandit('b.json', readFixture('real/scanners/bandit-json_defectdojo_one_vuln.json'));
+    const { records } = parseBandit(
+      'b.json',
+      readFixture('real/scanners/bandit-json_defectdojo_one_vuln.json'),
+    );
 
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({
       source: 'bandit',
       tool: 'Bandit',
       ruleId: 'B101',
-      title: 'Use of assert detected. The enclosed code will be removed when compiling to optimised byte code.',
+      title:
+        'Use of assert detected. The enclosed code will be removed when compiling to optimised byte code.',
       severity: 'low',
       location: 'one/one.py:2',
       score: null,
@@ -40,14 +44,22 @@ describe('parseBandit', () => {
             {
               ruleId: 'B307',
               message: { text: 'Use of possibly insecure function.' },
-              locations: [{ physicalLocation: { artifactLocation: { uri: 'src/app.py' }, region: { startLine: 48 } } }],
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: 'src/app.py' },
+                    region: { startLine: 48 },
+                  },
+                },
+              ],
               properties: { issue_severity: 'MEDIUM' },
             },
           ],
         },
       ],
     };
-    const fromJson = parseBandit('b.json', JSON.stringify({ results: [result], metrics: {} })).records[0];
+    const fromJson = parseBandit('b.json', JSON.stringify({ results: [result], metrics: {} }))
+      .records[0];
     const fromSarif = parseSarif('b.sarif', JSON.stringify(sarif)).records[0];
 
     expect(fromJson?.fingerprint).toBe(fromSarif?.fingerprint);
@@ -58,12 +70,16 @@ describe('parseBandit', () => {
     {
       name: 'npm audit report',
       bytes: JSON.stringify({ auditReportVersion: 2, vulnerabilities: {} }),
-      message: /at \$: not a Bandit report: missing results and metrics; the file looks like an npm audit report/,
+      message:
+        /at \$: not a Bandit report: missing results and metrics; the file looks like an npm audit report/,
       jsonPath: '$',
     },
     {
       name: 'result without file',
-      bytes: JSON.stringify({ results: [{ test_id: 'B1', issue_text: 't', issue_severity: 'LOW' }], metrics: {} }),
+      bytes: JSON.stringify({
+        results: [{ test_id: 'B1', issue_text: 't', issue_severity: 'LOW' }],
+        metrics: {},
+      }),
       message: /at \$\.results\[0\]\.filename: invalid Bandit result/,
       jsonPath: '$.results[0].filename',
     },

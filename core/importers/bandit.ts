@@ -16,7 +16,7 @@ import { sha256Of, truncateText } from './text-input.js';
 import type { ParsedFindings } from './types.js';
 
 export interface BanditImportOptions extends JsonImportOptions {
-  /** What was scanned, e.g. a repository; Bandit reports do not name it. */
+  /** The scanned repository or project, which Bandit reports do not name. */
   target?: string;
 }
 
@@ -65,7 +65,9 @@ export function parseBandit(
     }
 
     const location =
-      result.line_number !== undefined ? `${result.filename}:${result.line_number}` : result.filename;
+      result.line_number !== undefined
+        ? `${result.filename}:${result.line_number}`
+        : result.filename;
     const finding: SecurityFindingInput = {
       source: 'bandit',
       tool: TOOL,

@@ -116,7 +116,10 @@ export function mapHeaders(
   mapping: ClassificationMapping | undefined,
 ): Map<number, MappableField> {
   const mappedColumns = new Map(
-    Object.entries(mapping?.columns ?? {}).map(([header, field]) => [normalizeHeader(header), field]),
+    Object.entries(mapping?.columns ?? {}).map(([header, field]) => [
+      normalizeHeader(header),
+      field,
+    ]),
   );
   const byIndex = new Map<number, MappableField>();
   const firstHeaderOf = new Map<MappableField, string>();

@@ -23,7 +23,12 @@ import {
   parseRetention,
   ValueError,
 } from './classification-values.js';
-import { decodeCsvBytes, detectDelimiter, type CsvDelimiter, type CsvEncoding } from './csv-text.js';
+import {
+  decodeCsvBytes,
+  detectDelimiter,
+  type CsvDelimiter,
+  type CsvEncoding,
+} from './csv-text.js';
 import { proposeLevel } from './detectors/levels.js';
 import { proposeFieldClassification } from './detectors/propose.js';
 import { isPersonTableName } from './detectors/tokens.js';
@@ -51,7 +56,6 @@ export interface ParsedClassificationCsv extends ParsedClassification {
 
 export const DEFAULT_MAX_CSV_BYTES = 64 * 1024 * 1024;
 
-const FORMAT_NAME = 'classification CSV';
 const DESCRIPTION_MAX_CHARS = 2000;
 
 /** A CSV row with the line it starts on (a quoted field may span several lines). */
@@ -85,12 +89,15 @@ export function parseClassificationCsv(
   if (!mappedFields.has('field')) {
     throw new InvalidInputError(
       { file, line: header?.line ?? 1 },
-      `no column holds the field name (headers: ${(header?.cells ?? []).join(', ')}); name one ` +
+      `missing field name column (headers: ${(header?.cells ?? []).join(', ')}); name one ` +
         '"field" or "column_name", or map it in a mapping file',
     );
   }
   if (rows.length === 0) {
-    throw new InvalidInputError({ file, line: header?.line ?? 1 }, 'the file has a header row but no data rows');
+    throw new InvalidInputError(
+      { file, line: header?.line ?? 1 },
+      'the file has a header row but no data rows',
+    );
   }
 
   // 3. Convert every data row; section headers are skipped and counted.
@@ -117,37 +124,79 @@ export function parseClassificationCsv(
 }
 
 function readRows(file: string, text: string, delimiter: CsvDelimiter): CsvRow[] {
-  let parsed: { record: string[]; info: { lines: number; empty_lines: number } }[];
+  // Parsing bytes makes info.bytes an offset into this buffer, which the line numbers come from.
+  const buffer = Buffer.from(text, 'utf8');
+  const parseOptions = {
+    delimiter,
+    info: true,
+    relax_column_count_less: true,
+    skip_empty_lines: true,
+  } as const;
+
+  let parsed: ParsedRecord[];
   try {
-    // With info: true csv-parse returns { record, info } objects; its typings do not say so.
-    parsed = parse(text, {
-      delimiter,
-      info: true,
-      relax_column_count_less: true,
-      skip_empty_lines: true,
-    }) as unknown as typeof parsed;
+    parsed = parse(buffer, parseOptions) as unknown as ParsedRecord[];
   } catch (error) {
-    if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines;
-      throw new InvalidInputError(
-        line !== undefined ? { file, line } : { file },
-        `invalid CSV: ${error.message.replace(/ on line \d+| at line \d+/, '')}; check the quotes ` +
-          'and the number of columns on that line',
-      );
+    if (!(error instanceof CsvError)) {
+      throw error;
     }
-    throw error;
+    // The error's own line count is off after quoted line breaks, so the failing record's first
+    // line is found by parsing the records before it again.
+    const recordIndex = (error as CsvError & { records?: number }).records ?? 0;
+    const before = parse(buffer, { ...parseOptions, to: recordIndex }) as unknown as ParsedRecord[];
+    const line = new LineCounter(buffer).lineOfRecordAt(before.at(-1)?.info.bytes ?? 0);
+    throw new InvalidInputError(
+      { file, line },
+      `invalid CSV: ${error.message.replace(/ (at|on) line \d+/g, '')}; check the quotes and ` +
+        'the number of columns on that line',
+    );
   }
 
-  // info.lines is the line a record ends on; the next record starts after it and after any
-  // empty lines skipped in between.
-  let previousEnd = 0;
-  let previousEmpty = 0;
+  // csv-parse counts a CRLF inside a quoted field as two lines, so lines are counted here from
+  // the byte offset where each record starts: right after the previous one.
+  const counter = new LineCounter(buffer);
+  let start = 0;
   return parsed.map(({ record, info }) => {
-    const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
-    previousEnd = info.lines;
-    previousEmpty = info.empty_lines;
+    const line = counter.lineOfRecordAt(start);
+    start = info.bytes;
     return { cells: record, line };
   });
+}
+
+/** With info: true, csv-parse returns these objects; its typings do not say so. */
+interface ParsedRecord {
+  record: string[];
+  info: { bytes: number };
+}
+
+/** Converts byte offsets, visited in increasing order, to 1-based line numbers. */
+class LineCounter {
+  private offset = 0;
+  private line = 1;
+
+  constructor(private readonly buffer: Buffer) {}
+
+  /** Returns the line of the first record at or after the offset, skipping empty lines. */
+  lineOfRecordAt(start: number): number {
+    while (this.offset < start || this.isLineBreak(this.offset)) {
+      this.step();
+    }
+    return this.line;
+  }
+
+  private isLineBreak(offset: number): boolean {
+    const byte = this.buffer[offset];
+    return byte === 0x0a || byte === 0x0d;
+  }
+
+  private step(): void {
+    const byte = this.buffer[this.offset];
+    // A CR counts only when no LF follows, so CRLF is one line break.
+    if (byte === 0x0a || (byte === 0x0d && this.buffer[this.offset + 1] !== 0x0a)) {
+      this.line += 1;
+    }
+    this.offset += 1;
+  }
 }
 
 function cellOf(row: CsvRow, columns: Map<number, MappableField>, field: MappableField): string {
@@ -217,7 +266,10 @@ function classify(row: {
   category: PersonalDataCategory | null;
   personalData: boolean | null;
   level: ClassificationLevel | null;
-}): Pick<ClassificationEntryInput, 'level' | 'category' | 'personalData' | 'proposed' | 'confidence'> {
+}): Pick<
+  ClassificationEntryInput,
+  'level' | 'category' | 'personalData' | 'proposed' | 'confidence'
+> {
   if (row.level !== null) {
     return {
       level: row.level,
@@ -249,7 +301,7 @@ function classify(row: {
   if (!personalData) {
     level = proposeLevel(null);
   } else if (proposal.category === null) {
-    // The row says personal data but names no category and the detectors found none.
+    // The row marks the field as personal data, but it gives no category and the detectors found none.
     level = 'CONFIDENTIAL';
   }
   return {

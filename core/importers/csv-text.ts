@@ -69,7 +69,7 @@ export function detectDelimiter(text: string): CsvDelimiter {
   return best;
 }
 
-/** The first non-empty line, stopping at a line break outside quotes. */
+/** Returns the first non-empty line, ending at the first line break outside quotes. */
 function headerLine(text: string): string {
   const start = text.search(/[^\r\n]/);
   if (start < 0) {

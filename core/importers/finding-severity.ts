@@ -58,4 +58,10 @@ export function severityFromWord(word: string): FindingSeverity | null {
 }
 
 /** Severities from least to most severe, for stepping a severity down. */
-export const SEVERITY_ORDER: readonly FindingSeverity[] = ['info', 'low', 'medium', 'high', 'critical'];
+export const SEVERITY_ORDER: readonly FindingSeverity[] = [
+  'info',
+  'low',
+  'medium',
+  'high',
+  'critical',
+];

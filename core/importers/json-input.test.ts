@@ -23,7 +23,11 @@ describe('readJsonInput', () => {
 
     expect(readJsonInput('a.json', Buffer.from(text), options)).toEqual({ name: 'Müller' });
     expect(
-      readJsonInput('a.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]), options),
+      readJsonInput(
+        'a.json',
+        Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]),
+        options,
+      ),
     ).toEqual({ name: 'Müller' });
     expect(readJsonInput('a.json', `\uFEFF${text}`, options)).toEqual({ name: 'Müller' });
   });
@@ -38,14 +42,48 @@ describe('readJsonInput', () => {
     expect(readJsonInput('a.json', bigEndian, options)).toEqual({ city: 'Zürich' });
   });
 
-  const badInputs: { name: string; bytes: Buffer | string; message: RegExp; line?: number; jsonPath?: string }[] = [
-    { name: 'empty file', bytes: Buffer.alloc(0), message: /^input\.json: the file is empty; expected test JSON$/ },
+  const badInputs: {
+    name: string;
+    bytes: Buffer | string;
+    message: RegExp;
+    line?: number;
+    jsonPath?: string;
+  }[] = [
+    {
+      name: 'empty file',
+      bytes: Buffer.alloc(0),
+      message: /^input\.json: the file is empty; expected test JSON$/,
+    },
     { name: 'whitespace only', bytes: ' \n\t\r\n', message: /the file is empty/ },
-    { name: 'NUL bytes', bytes: Buffer.from([0x7b, 0x00, 0x7d]), message: /the file is binary, not JSON text \(NUL byte at offset 1\)/ },
-    { name: 'invalid UTF-8', bytes: Buffer.from([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x7d]), message: /the file is binary, not JSON text \(it is not valid UTF-8\)/ },
-    { name: 'malformed JSON', bytes: '{\n  "a": 1,\n  "b": }\n', message: /^input\.json, line 3: invalid JSON at column 8: unexpected '}'/, line: 3 },
-    { name: 'truncated JSON', bytes: '{\n  "runs": [\n    {"a": 1}', message: /line 3: invalid JSON at column 13: unexpected end of input, so the file looks truncated/, line: 3 },
-    { name: 'truncated string', bytes: '{"summary": "A laptop was', message: /line 1: invalid JSON at column 26: unterminated string/, line: 1 },
+    {
+      name: 'NUL bytes',
+      bytes: Buffer.from([0x7b, 0x00, 0x7d]),
+      message: /the file is binary, not JSON text \(NUL byte at offset 1\)/,
+    },
+    {
+      name: 'invalid UTF-8',
+      bytes: Buffer.from([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x7d]),
+      message: /the file is binary, not JSON text \(it is not valid UTF-8\)/,
+    },
+    {
+      name: 'malformed JSON',
+      bytes: '{\n  "a": 1,\n  "b": }\n',
+      message: /^input\.json, line 3: invalid JSON at column 8: unexpected '}'/,
+      line: 3,
+    },
+    {
+      name: 'truncated JSON',
+      bytes: '{\n  "runs": [\n    {"a": 1}',
+      message:
+        /line 3: invalid JSON at column 13: unexpected end of input, so the file looks truncated/,
+      line: 3,
+    },
+    {
+      name: 'truncated string',
+      bytes: '{"summary": "A laptop was',
+      message: /line 1: invalid JSON at column 26: unterminated string/,
+      line: 1,
+    },
   ];
 
   it.each(badInputs)('rejects $name', ({ bytes, message, line, jsonPath }) => {
@@ -67,7 +105,9 @@ describe('readJsonInput', () => {
   it('rejects files above the size limit', () => {
     const error = readError('{"a": 1}', { maxBytes: 4 });
 
-    expect(error.message).toMatch(/the file is 8 bytes, above the 4 bytes limit for JSON imports; split it into smaller files/);
+    expect(error.message).toMatch(
+      /the file is 8 bytes, above the 4 bytes limit for JSON imports; split it into smaller files/,
+    );
   });
 
   it('rejects a megabyte field by JSON path', () => {
@@ -80,10 +120,19 @@ describe('readJsonInput', () => {
     );
   });
 
+  it('reads deeply nested JSON', () => {
+    const depth = 100_000;
+    const value = readJsonInput('a.json', `${'['.repeat(depth)}"x"${']'.repeat(depth)}`, options);
+
+    expect(Array.isArray(value)).toBe(true);
+  });
+
   it('accepts a field just under the limit', () => {
     const text = 'y'.repeat(1000);
 
-    expect(readJsonInput('a.json', JSON.stringify({ text }), { ...options, maxStringChars: 1000 })).toEqual({ text });
+    expect(
+      readJsonInput('a.json', JSON.stringify({ text }), { ...options, maxStringChars: 1000 }),
+    ).toEqual({ text });
   });
 });
 

@@ -11,7 +11,10 @@ import {
   detectBom,
 } from './text-input.js';
 
-/** Largest JSON file an importer reads; scanner reports of this size are already unusual. */
+/**
+ * Maximum size of a JSON import file. The limit is a judgment, not a measurement: JSON.parse keeps
+ * the whole document in memory, and scanner reports this large are rare.
+ */
 export const DEFAULT_MAX_JSON_BYTES = 64 * 1024 * 1024;
 
 /**
@@ -111,7 +114,7 @@ export function parseJsonShape<Schema extends z.ZodType>(
 }
 
 /**
- * Names the format a JSON value looks like, for errors that say which importer a file belongs to.
+ * Names the format a JSON value looks like, so an error can point to the importer for the file.
  * Returns null when the value matches none of the formats the importers read.
  */
 export function describeJsonFormat(value: unknown): string | null {
@@ -186,8 +189,12 @@ function parseJsonText(file: string, text: string): unknown {
 
     const syntaxError = findJsonSyntaxError(text);
     if (syntaxError === null) {
-      // JSON.parse failed on text the scanner accepts: only nesting deeper than V8's limit does.
-      throw new InvalidInputError({ file }, 'invalid JSON: the document is nested too deeply');
+      // NOTE: no input is known that JSON.parse rejects and the scanner accepts. Should one exist,
+      // the error names only its type, because JSON.parse messages quote the input.
+      throw new InvalidInputError(
+        { file },
+        `invalid JSON (${error.name}); check the file or export it again`,
+      );
     }
 
     const { line, column } = positionOf(text, syntaxError.offset);

@@ -48,7 +48,10 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
 
     if (expect === 'colon') {
       if (char !== ':') {
-        return { offset: index, problem: `expected ':' after a property name, found ${show(char)}` };
+        return {
+          offset: index,
+          problem: `expected ':' after a property name, found ${show(char)}`,
+        };
       }
       expect = 'value';
       index += 1;
@@ -82,7 +85,10 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
         return { offset: index, problem: "trailing comma before '}'" };
       }
       if (char !== '"') {
-        return { offset: index, problem: `expected a property name in double quotes, found ${show(char)}` };
+        return {
+          offset: index,
+          problem: `expected a property name in double quotes, found ${show(char)}`,
+        };
       }
       const end = scanString(text, index);
       if (typeof end !== 'number') {
@@ -196,7 +202,10 @@ function scanString(text: string, start: number): number | JsonSyntaxError {
       return { offset: index, problem: `invalid escape sequence '\\${escaped}' in a string` };
     }
     if (char.charCodeAt(0) < 0x20) {
-      return { offset: index, problem: 'unescaped control character (such as a line break) in a string' };
+      return {
+        offset: index,
+        problem: 'unescaped control character (such as a line break) in a string',
+      };
     }
     index += 1;
   }

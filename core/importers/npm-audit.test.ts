@@ -32,7 +32,9 @@ describe('parseNpmAudit', () => {
         left: {
           name: 'left',
           severity: 'critical',
-          via: [{ source: 42, name: 'left', title: 'Bad', severity: 'critical', cvss: { score: 0 } }],
+          via: [
+            { source: 42, name: 'left', title: 'Bad', severity: 'critical', cvss: { score: 0 } },
+          ],
         },
       },
     };
@@ -48,7 +50,8 @@ describe('parseNpmAudit', () => {
     {
       name: 'npm 6 report',
       bytes: JSON.stringify({ advisories: {}, metadata: {} }),
-      message: /at \$\.auditReportVersion: npm audit report version 1 is not supported; run `npm audit --json` with npm 7/,
+      message:
+        /at \$\.auditReportVersion: npm audit report version 1 is not supported; run `npm audit --json` with npm 7/,
       jsonPath: '$.auditReportVersion',
     },
     {
@@ -61,14 +64,23 @@ describe('parseNpmAudit', () => {
       name: 'unknown severity',
       bytes: JSON.stringify({
         auditReportVersion: 2,
-        vulnerabilities: { x: { name: 'x', severity: 'low', via: [{ source: 1, name: 'x', title: 't', severity: 'severe' }] } },
+        vulnerabilities: {
+          x: {
+            name: 'x',
+            severity: 'low',
+            via: [{ source: 1, name: 'x', title: 't', severity: 'severe' }],
+          },
+        },
       }),
       message: /at \$\.vulnerabilities\.x\.via\[0\]\.severity: unknown npm audit severity "severe"/,
       jsonPath: '$.vulnerabilities.x.via[0].severity',
     },
     {
       name: 'via not an array',
-      bytes: JSON.stringify({ auditReportVersion: 2, vulnerabilities: { '@a/b': { name: '@a/b', severity: 'low', via: 'x' } } }),
+      bytes: JSON.stringify({
+        auditReportVersion: 2,
+        vulnerabilities: { '@a/b': { name: '@a/b', severity: 'low', via: 'x' } },
+      }),
       message: /at \$\.vulnerabilities\['@a\/b'\]\.via: invalid npm audit entry/,
       jsonPath: "$.vulnerabilities['@a/b'].via",
     },

@@ -16,7 +16,7 @@ import { sha256Of, truncateText } from './text-input.js';
 import type { ParsedFindings } from './types.js';
 
 export interface NpmAuditImportOptions extends JsonImportOptions {
-  /** What was audited, e.g. the project name; npm audit reports do not name it. */
+  /** The audited project, which npm audit reports do not name. */
   target?: string;
 }
 
@@ -66,7 +66,9 @@ export function parseNpmAudit(
         return;
       }
       const jsonPath = formatJsonPath([...path, 'via', viaIndex]);
-      records.push(validateFinding(file, jsonPath, mapAdvisory(file, jsonPath, vulnerability, via, options)));
+      records.push(
+        validateFinding(file, jsonPath, mapAdvisory(file, jsonPath, vulnerability, via, options)),
+      );
     });
   }
 
@@ -117,13 +119,17 @@ function mapAdvisory(
   const ruleId = advisoryIdOf(advisory);
   const range = vulnerability.range ?? advisory.range ?? '';
   const location = (vulnerability.nodes ?? []).join(', ');
-  const score = advisory.cvss?.score !== undefined && advisory.cvss.score > 0 ? advisory.cvss.score : null;
+  const score =
+    advisory.cvss?.score !== undefined && advisory.cvss.score > 0 ? advisory.cvss.score : null;
 
   return {
     source: 'npm-audit',
     tool: TOOL,
     ruleId,
-    title: truncateText(`${advisory.title} (${vulnerability.name} ${range})`.replace(' )', ')'), 2000),
+    title: truncateText(
+      `${advisory.title} (${vulnerability.name} ${range})`.replace(' )', ')'),
+      2000,
+    ),
     severity: severity satisfies FindingSeverity,
     location: truncateText(location, 2000),
     target: truncateText(options.target ?? '', 500),

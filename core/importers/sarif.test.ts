@@ -68,13 +68,20 @@ describe('parseSarif on own fixture', () => {
   });
 
   it('maps the second run', () => {
-    expect(parsed.records[3]).toMatchObject({ tool: 'ESLint 9.39.0', severity: 'medium', target: '', helpUri: null });
+    expect(parsed.records[3]).toMatchObject({
+      tool: 'ESLint 9.39.0',
+      severity: 'medium',
+      target: '',
+      helpUri: null,
+    });
     expect(parsed.records[4]).toMatchObject({ severity: 'info', location: 'ReportBuilder.render' });
   });
 
   it('hashes fingerprints with tool and rule', () => {
     const expected = createHash('sha256')
-      .update(['CodeQL', 'js/sql-injection', 'primaryLocationLineHash=9f3c2a1b77e0d4c5:1'].join('\u001f'))
+      .update(
+        ['CodeQL', 'js/sql-injection', 'primaryLocationLineHash=9f3c2a1b77e0d4c5:1'].join('\u001f'),
+      )
       .digest('hex');
 
     expect(parsed.records[0]?.fingerprint).toBe(expected);
@@ -82,11 +89,15 @@ describe('parseSarif on own fixture', () => {
   });
 
   it('keeps fingerprints across tool versions', () => {
-    const text = readFixture('own/sarif/webapp-scan.sarif').toString('utf8').replace('2.17.0', '2.18.1');
+    const text = readFixture('own/sarif/webapp-scan.sarif')
+      .toString('utf8')
+      .replace('2.17.0', '2.18.1');
     const upgraded = parseSarif('webapp-scan.sarif', text);
 
     expect(upgraded.records[0]?.tool).toBe('CodeQL 2.18.1');
-    expect(upgraded.records.map((r) => r.fingerprint)).toEqual(parsed.records.map((r) => r.fingerprint));
+    expect(upgraded.records.map((r) => r.fingerprint)).toEqual(
+      parsed.records.map((r) => r.fingerprint),
+    );
   });
 });
 
@@ -130,7 +141,10 @@ describe('SARIF severity', () => {
   it('reads and strips a Trivy prefix', () => {
     const parsed = parseSarif(
       't.sarif',
-      sarifWith({ ruleId: '[CRITICAL] CVE-2021-44228', level: 'error' }, { id: '[CRITICAL] CVE-2021-44228' }),
+      sarifWith(
+        { ruleId: '[CRITICAL] CVE-2021-44228', level: 'error' },
+        { id: '[CRITICAL] CVE-2021-44228' },
+      ),
     );
 
     expect(parsed.records[0]?.severity).toBe('critical');
@@ -144,13 +158,15 @@ describe('parseSarif bad input', () => {
     {
       name: 'VERIS file',
       bytes: veris,
-      message: /^scan\.sarif, at \$: not a SARIF log: missing version and runs; the file looks like a VERIS incident/,
+      message:
+        /^scan\.sarif, at \$: not a SARIF log: missing version and runs; the file looks like a VERIS incident/,
       jsonPath: '$',
     },
     {
       name: 'SARIF 2.0.0',
       bytes: JSON.stringify({ version: '2.0.0', runs: [] }),
-      message: /at \$\.version: SARIF version "2\.0\.0" is not supported; export the log as SARIF 2\.1\.0/,
+      message:
+        /at \$\.version: SARIF version "2\.0\.0" is not supported; export the log as SARIF 2\.1\.0/,
       jsonPath: '$.version',
     },
     {

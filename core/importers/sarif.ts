@@ -2,11 +2,7 @@ import { z } from 'zod';
 
 import type { FindingSeverity, SecurityFindingInput } from '../../shared/domain/findings.js';
 import { InvalidInputError } from '../../shared/errors.js';
-import {
-  severityFromSarifLevel,
-  severityFromScore,
-  severityFromWord,
-} from './finding-severity.js';
+import { severityFromSarifLevel, severityFromScore, severityFromWord } from './finding-severity.js';
 import { validateFinding } from './finding-record.js';
 import {
   describeJsonFormat,
@@ -20,7 +16,7 @@ import { sha256Of, truncateText } from './text-input.js';
 import type { ParsedFindings } from './types.js';
 
 export interface SarifImportOptions extends JsonImportOptions {
-  /** What was scanned, e.g. a repository; defaults to the run's versionControlProvenance. */
+  /** The scanned repository or project; defaults to the run's versionControlProvenance. */
   target?: string;
 }
 
@@ -69,7 +65,9 @@ const locationSchema = z.looseObject({
       region: z.looseObject({ startLine: z.number().int().optional() }).optional(),
     })
     .optional(),
-  logicalLocations: z.array(z.looseObject({ fullyQualifiedName: z.string().optional() })).optional(),
+  logicalLocations: z
+    .array(z.looseObject({ fullyQualifiedName: z.string().optional() }))
+    .optional(),
 });
 
 const resultSchema = z.looseObject({
@@ -159,7 +157,10 @@ function readRuns(file: string, log: unknown): unknown[] {
     );
   }
   if (!Array.isArray(log.runs)) {
-    throw new InvalidInputError({ file, jsonPath: '$.runs' }, 'invalid SARIF log: runs must be an array');
+    throw new InvalidInputError(
+      { file, jsonPath: '$.runs' },
+      'invalid SARIF log: runs must be an array',
+    );
   }
   return log.runs;
 }
@@ -232,7 +233,10 @@ function titleOf(result: SarifResult, rule: SarifRule | undefined): string | nul
   }
 
   const args = message.arguments ?? [];
-  return template.replace(/\{(\d+)\}/g, (placeholder, index: string) => args[Number(index)] ?? placeholder);
+  return template.replace(
+    /\{(\d+)\}/g,
+    (placeholder, index: string) => args[Number(index)] ?? placeholder,
+  );
 }
 
 function locationOf(result: SarifResult): string {

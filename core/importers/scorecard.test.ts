@@ -44,7 +44,11 @@ describe('parseScorecard on real results', () => {
     const parsed = parseScorecard('s.json', readFixture(SIGNING));
     const inconclusive = parsed.records.filter((record) => record.severity === 'info');
 
-    expect(inconclusive.map((record) => record.ruleId)).toEqual(['CI-Tests', 'Packaging', 'Signed-Releases']);
+    expect(inconclusive.map((record) => record.ruleId)).toEqual([
+      'CI-Tests',
+      'Packaging',
+      'Signed-Releases',
+    ]);
     expect(inconclusive.every((record) => record.score === null)).toBe(true);
     expect(inconclusive[0]?.title).toBe('CI-Tests (inconclusive): no pull request found');
     expect(parsed.records[0]?.tool).toBe('OpenSSF Scorecard');
@@ -112,12 +116,17 @@ describe('parseScorecard bad input', () => {
     {
       name: 'SARIF file',
       bytes: JSON.stringify({ version: '2.1.0', runs: [] }),
-      message: /at \$: not an OpenSSF Scorecard result: missing repo and checks; the file looks like a SARIF log/,
+      message:
+        /at \$: not an OpenSSF Scorecard result: missing repo and checks; the file looks like a SARIF log/,
       jsonPath: '$',
     },
     {
       name: 'v1 format',
-      bytes: JSON.stringify({ Repo: 'github.com/x/y', Date: '2021-04-14', Checks: [{ CheckName: 'Active', Pass: true, Confidence: 10 }] }),
+      bytes: JSON.stringify({
+        Repo: 'github.com/x/y',
+        Date: '2021-04-14',
+        Checks: [{ CheckName: 'Active', Pass: true, Confidence: 10 }],
+      }),
       message: /at \$\.Checks: this is the obsolete Scorecard v1 format/,
       jsonPath: '$.Checks',
     },

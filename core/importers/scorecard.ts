@@ -111,7 +111,10 @@ export function parseScorecard(
   const result = parseJsonShape(file, [], resultSchema, document, 'Scorecard result');
 
   const version = result.scorecard.version;
-  const tool = version !== undefined && /^v?\d/.test(version) ? `OpenSSF Scorecard ${version}` : 'OpenSSF Scorecard';
+  const tool =
+    version !== undefined && /^v?\d/.test(version)
+      ? `OpenSSF Scorecard ${version}`
+      : 'OpenSSF Scorecard';
   const repo = result.repo.name;
 
   const checks = result.checks.map((value, index) =>
@@ -190,7 +193,12 @@ export function scorecardSeverity(checkName: string, score: number): FindingSeve
 
   const risk = SCORECARD_CHECK_RISK[checkName] ?? 'Medium';
   const full = SEVERITY_ORDER.indexOf(RISK_SEVERITY[risk]);
-  const stepsDown = score >= 8 ? 2 : score >= 5 ? 1 : 0;
+  let stepsDown = 0;
+  if (score >= 8) {
+    stepsDown = 2;
+  } else if (score >= 5) {
+    stepsDown = 1;
+  }
   const low = SEVERITY_ORDER.indexOf('low');
   return SEVERITY_ORDER[Math.max(low, full - stepsDown)] as FindingSeverity;
 }

@@ -12,7 +12,7 @@ import { scanSqlite, scanToClassificationInputs, type SqliteScanResult } from '.
 
 const CHINOOK = fixturePath('real/chinook/Chinook_Sqlite.sqlite');
 
-/** Every Chinook column that holds or links to personal data, with the category expected. */
+/** Every Chinook column that contains or links to personal data, with the category expected. */
 const CHINOOK_PERSONAL_COLUMNS: Record<string, string> = {
   'Customer.CustomerId': 'other_personal',
   'Customer.FirstName': 'name',
@@ -128,7 +128,13 @@ describe('scanSqlite on Chinook', () => {
   it('returns no sampled value unmasked', () => {
     const text = JSON.stringify(result);
 
-    for (const value of ['luisg@embraer.com.br', 'Gonçalves', '+55 (12) 3923-5555', '1962-02-18', 'Theodor-Heuss']) {
+    for (const value of [
+      'luisg@embraer.com.br',
+      'Gonçalves',
+      '+55 (12) 3923-5555',
+      '1962-02-18',
+      'Theodor-Heuss',
+    ]) {
       expect(text).not.toContain(value);
     }
   });
@@ -186,14 +192,32 @@ describe('scanSqlite on hostile and sensitive data', () => {
         ssn TEXT, password TEXT, pw_hash TEXT, last_login_ip TEXT, notes TEXT, avatar BLOB);
       CREATE TABLE settings (key TEXT, value TEXT);
     `);
-    const insert = db.prepare(`INSERT INTO "people""; DROP TABLE audit; --" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insert = db.prepare(
+      `INSERT INTO "people""; DROP TABLE audit; --" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
     const rows: unknown[][] = [
-      ['ann@example.org', 4111111111111111n, 'DE89 3704 0044 0532 0130 00', '123-45-6789', 'hunter2',
-        '$2b$12$KIXQJ1ZkPq1yQ9Zk1y6l8eJ0o7m7b8q9r0s1t2u3v4w5x6y7z8A9B', '192.168.1.20',
-        'Call back on +44 20 7946 0958 about the refund request', Buffer.from([1, 2, 3])],
-      ['bob@example.net', 5500000000000004n, 'GB82WEST12345698765432', '078-05-1120', 'correct horse',
-        '$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA', '10.0.0.7',
-        'Prefers e-mail, write to bob.other@example.net for invoices', Buffer.from([4])],
+      [
+        'ann@example.org',
+        4111111111111111n,
+        'DE89 3704 0044 0532 0130 00',
+        '123-45-6789',
+        'hunter2',
+        '$2b$12$KIXQJ1ZkPq1yQ9Zk1y6l8eJ0o7m7b8q9r0s1t2u3v4w5x6y7z8A9B',
+        '192.168.1.20',
+        'Call back on +44 20 7946 0958 about the refund request',
+        Buffer.from([1, 2, 3]),
+      ],
+      [
+        'bob@example.net',
+        5500000000000004n,
+        'GB82WEST12345698765432',
+        '078-05-1120',
+        'correct horse',
+        '$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA',
+        '10.0.0.7',
+        'Prefers e-mail, write to bob.other@example.net for invoices',
+        Buffer.from([4]),
+      ],
     ];
     for (const row of rows) {
       insert.run(...row);
@@ -229,7 +253,12 @@ describe('scanSqlite on hostile and sensitive data', () => {
     ['password', 'credentials', 'TOP_SECRET', ['********', '********']],
     ['pw_hash', 'credentials', 'SENSITIVE', ['$2b$****', '$argon2id$****']],
     ['last_login_ip', 'online_identifier', 'CONFIDENTIAL', ['192.168.*.*', '10.0.*.*']],
-    ['notes', 'free_text', 'CONFIDENTIAL', ['[free text, 54 characters]', '[free text, 59 characters]']],
+    [
+      'notes',
+      'free_text',
+      'CONFIDENTIAL',
+      ['[free text, 54 characters]', '[free text, 59 characters]'],
+    ],
   ])('detects column %s as %s', (column, category, level, examples) => {
     const proposal = byKey(result).get(`${HOSTILE_TABLE}.${column}`);
 
@@ -260,7 +289,16 @@ describe('scanSqlite on hostile and sensitive data', () => {
   it('returns no sampled value unmasked', () => {
     const text = JSON.stringify(result);
 
-    for (const value of ['ann@example.org', '4111111111111111', 'DE89', '123-45-6789', 'hunter2', '$2b$12$KIX', '192.168.1.20', '7946']) {
+    for (const value of [
+      'ann@example.org',
+      '4111111111111111',
+      'DE89',
+      '123-45-6789',
+      'hunter2',
+      '$2b$12$KIX',
+      '192.168.1.20',
+      '7946',
+    ]) {
       expect(text).not.toContain(value);
     }
   });
@@ -280,14 +318,18 @@ describe('scanSqlite bad input', () => {
   it('rejects a missing file', () => {
     const error = catchInvalidInput(() => scanSqlite(join(directory, 'missing.sqlite')));
 
-    expect(error.message).toMatch(/missing\.sqlite: the database file was not found; check the path$/);
+    expect(error.message).toMatch(
+      /missing\.sqlite: the database file was not found; check the path$/,
+    );
   });
 
   it('rejects an empty file', () => {
     const file = join(directory, 'empty.sqlite');
     writeFileSync(file, '');
 
-    expect(catchInvalidInput(() => scanSqlite(file)).message).toMatch(/empty\.sqlite: the file is empty; expected an SQLite database/);
+    expect(catchInvalidInput(() => scanSqlite(file)).message).toMatch(
+      /empty\.sqlite: the file is empty; expected an SQLite database/,
+    );
   });
 
   it('rejects a CSV file', () => {
@@ -308,7 +350,9 @@ describe('scanSqlite bad input', () => {
     db.exec('CREATE TABLE secrets (value TEXT)');
     db.close();
 
-    expect(catchInvalidInput(() => scanSqlite(file)).message).toMatch(/so it is encrypted or another format/);
+    expect(catchInvalidInput(() => scanSqlite(file)).message).toMatch(
+      /so it is encrypted or another format/,
+    );
   });
 
   it('rejects a zero sample size', () => {

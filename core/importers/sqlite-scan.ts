@@ -38,7 +38,7 @@ export interface SqliteScanResult {
 
 export const DEFAULT_SAMPLE_SIZE = 200;
 
-/** Longest text read from one value; detectors only need the start of a long text. */
+/** Maximum characters read from one text value, because the detectors only need its start. */
 const MAX_VALUE_CHARS = 4096;
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
@@ -89,7 +89,10 @@ export function scanSqlite(file: string, options: SqliteScanOptions = {}): Sqlit
       try {
         tables.push(readTable(db, table, sampleSize));
       } catch (error) {
-        skippedTables.push({ table, reason: error instanceof Error ? error.message : String(error) });
+        skippedTables.push({
+          table,
+          reason: error instanceof Error ? error.message : String(error),
+        });
       }
       options.onProgress?.(index + 1, tableNames.length);
     });
@@ -191,7 +194,9 @@ function listTables(db: Database.Database, file: string): string[] {
 
 function readTable(db: Database.Database, table: string, sampleSize: number): TableData {
   // The table-valued pragma functions take the table name as a bound parameter.
-  const columns = db.prepare('SELECT name, type, pk FROM pragma_table_info(?)').all(table) as TableColumn[];
+  const columns = db
+    .prepare('SELECT name, type, pk FROM pragma_table_info(?)')
+    .all(table) as TableColumn[];
   const foreignKeys = db
     .prepare('SELECT "table", "from" FROM pragma_foreign_key_list(?)')
     .all(table) as ForeignKey[];
@@ -239,8 +244,8 @@ function sampleColumn(
 }
 
 /**
- * A table describes people when its name says so, or when one of its columns is found by its own
- * name or values to hold names, e-mail addresses, dates of birth or national ids.
+ * Finds the tables that describe people: those named like it, and those with a column whose own
+ * name or values show names, e-mail addresses, dates of birth or national ids.
  */
 function findPersonTables(tables: readonly TableData[]): Set<string> {
   const personTables = new Set<string>();

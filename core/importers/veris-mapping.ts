@@ -63,7 +63,12 @@ const IMPACT_SEVERITY: Record<string, IncidentSeverity> = {
 };
 
 /** Availability varieties that mean the victim lost the use of a system or data, not a device. */
-const DISRUPTIVE_AVAILABILITY = new Set(['Interruption', 'Degradation', 'Destruction', 'Obscuration']);
+const DISRUPTIVE_AVAILABILITY = new Set([
+  'Interruption',
+  'Degradation',
+  'Destruction',
+  'Obscuration',
+]);
 
 /** Record count at or above which a confirmed personal data breach is rated critical. */
 export const CRITICAL_RECORD_COUNT = 100_000;
@@ -123,7 +128,9 @@ export function occurredOnOf(incident: VerisIncident): string {
 /** Unique data varieties of attribute.confidentiality.data, in file order. */
 export function dataVarietiesOf(incident: VerisIncident): string[] {
   const varieties = (incident.attribute?.confidentiality?.data ?? []).map((data) => data.variety);
-  return [...new Set(varieties)].slice(0, MAX_DATA_VARIETIES).map((variety) => variety.slice(0, 100));
+  return [...new Set(varieties)]
+    .slice(0, MAX_DATA_VARIETIES)
+    .map((variety) => variety.slice(0, 100));
 }
 
 /**
@@ -230,7 +237,8 @@ export function summaryOf(incident: VerisIncident): string {
   }
 
   const summary = (incident.summary ?? '').trim();
-  const noteBlock = notes.length > 0 ? `VERIS notes:\n${notes.map((n) => `- ${n}`).join('\n')}` : '';
+  const noteBlock =
+    notes.length > 0 ? `VERIS notes:\n${notes.map((n) => `- ${n}`).join('\n')}` : '';
   const text = [summary, noteBlock].filter((part) => part !== '').join('\n\n');
   return truncateText(text, SUMMARY_MAX_CHARS);
 }

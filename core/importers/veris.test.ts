@@ -61,7 +61,9 @@ describe('parseVeris on own fixtures', () => {
       recordsAffected: 1200,
     });
     expect(records[0]?.summary).toContain('- Time to discovery: 2 weeks');
-    expect(records[0]?.summary).toContain('- Reference: https://example.org/notices/contoso-payroll-breach');
+    expect(records[0]?.summary).toContain(
+      '- Reference: https://example.org/notices/contoso-payroll-breach',
+    );
   });
 
   it('titles an incident without summary', () => {
@@ -82,11 +84,18 @@ describe('parseVeris on own fixtures', () => {
   });
 
   it('reads an array of incidents', () => {
-    const { records } = parseVeris('m.json', readFixture('own/veris/misdelivery-and-defacement.json'));
+    const { records } = parseVeris(
+      'm.json',
+      readFixture('own/veris/misdelivery-and-defacement.json'),
+    );
 
     expect(records).toHaveLength(2);
     expect(records[0]).toMatchObject({ severity: 'low', personalData: 'yes', recordsAffected: 1 });
-    expect(records[1]).toMatchObject({ severity: 'medium', personalData: 'unknown', occurredOn: '2024-02' });
+    expect(records[1]).toMatchObject({
+      severity: 'medium',
+      personalData: 'unknown',
+      occurredOn: '2024-02',
+    });
     expect(records[1]?.summary).toContain('- Security incident: Suspected');
   });
 });
@@ -99,7 +108,9 @@ describe('VERIS mapping rules', () => {
     ['Distracting', 'low'],
     ['Insignificant', 'low'],
   ])('maps impact %s to %s', (rating, severity) => {
-    expect(parseOne(minimalIncident({ impact: { overall_rating: rating } })).severity).toBe(severity);
+    expect(parseOne(minimalIncident({ impact: { overall_rating: rating } })).severity).toBe(
+      severity,
+    );
   });
 
   const confidentiality = (disclosure: string, varieties: string[], total?: number) => ({
@@ -113,15 +124,69 @@ describe('VERIS mapping rules', () => {
   });
 
   it.each([
-    { disclosure: 'Yes', varieties: ['Personal'], total: 100_000, personalData: 'yes', severity: 'critical' },
-    { disclosure: 'Yes', varieties: ['Medical'], total: 99_999, personalData: 'yes', severity: 'high' },
-    { disclosure: 'Yes', varieties: ['Sensitive Personal'], total: undefined, personalData: 'yes', severity: 'high' },
-    { disclosure: 'Potentially', varieties: ['Payment'], total: 500_000, personalData: 'potentially', severity: 'medium' },
-    { disclosure: 'Yes', varieties: ['Internal'], total: undefined, personalData: 'no', severity: 'medium' },
-    { disclosure: 'Yes', varieties: ['Other'], total: undefined, personalData: 'potentially', severity: 'medium' },
-    { disclosure: 'Yes', varieties: [], total: undefined, personalData: 'potentially', severity: 'medium' },
-    { disclosure: 'No', varieties: ['Personal'], total: undefined, personalData: 'no', severity: 'low' },
-    { disclosure: 'Unknown', varieties: ['Personal'], total: undefined, personalData: 'unknown', severity: 'low' },
+    {
+      disclosure: 'Yes',
+      varieties: ['Personal'],
+      total: 100_000,
+      personalData: 'yes',
+      severity: 'critical',
+    },
+    {
+      disclosure: 'Yes',
+      varieties: ['Medical'],
+      total: 99_999,
+      personalData: 'yes',
+      severity: 'high',
+    },
+    {
+      disclosure: 'Yes',
+      varieties: ['Sensitive Personal'],
+      total: undefined,
+      personalData: 'yes',
+      severity: 'high',
+    },
+    {
+      disclosure: 'Potentially',
+      varieties: ['Payment'],
+      total: 500_000,
+      personalData: 'potentially',
+      severity: 'medium',
+    },
+    {
+      disclosure: 'Yes',
+      varieties: ['Internal'],
+      total: undefined,
+      personalData: 'no',
+      severity: 'medium',
+    },
+    {
+      disclosure: 'Yes',
+      varieties: ['Other'],
+      total: undefined,
+      personalData: 'potentially',
+      severity: 'medium',
+    },
+    {
+      disclosure: 'Yes',
+      varieties: [],
+      total: undefined,
+      personalData: 'potentially',
+      severity: 'medium',
+    },
+    {
+      disclosure: 'No',
+      varieties: ['Personal'],
+      total: undefined,
+      personalData: 'no',
+      severity: 'low',
+    },
+    {
+      disclosure: 'Unknown',
+      varieties: ['Personal'],
+      total: undefined,
+      personalData: 'unknown',
+      severity: 'low',
+    },
   ])(
     'maps disclosure $disclosure of $varieties to $personalData, $severity',
     ({ disclosure, varieties, total, personalData, severity }) => {
@@ -133,13 +198,17 @@ describe('VERIS mapping rules', () => {
   );
 
   it('rates disrupted availability medium', () => {
-    const record = parseOne(minimalIncident({ attribute: { availability: { variety: ['Interruption'] } } }));
+    const record = parseOne(
+      minimalIncident({ attribute: { availability: { variety: ['Interruption'] } } }),
+    );
 
     expect(record.severity).toBe('medium');
   });
 
   it('keeps a lost device low', () => {
-    const record = parseOne(minimalIncident({ attribute: { availability: { variety: ['Loss'] } } }));
+    const record = parseOne(
+      minimalIncident({ attribute: { availability: { variety: ['Loss'] } } }),
+    );
 
     expect(record.severity).toBe('low');
   });
@@ -175,19 +244,35 @@ describe('VERIS mapping rules', () => {
 
 describe('parseVeris bad input', () => {
   const sarif = JSON.stringify({ version: '2.1.0', runs: [] });
-  const cases: { name: string; bytes: Buffer | string; message: RegExp; jsonPath?: string; line?: number }[] = [
+  const cases: {
+    name: string;
+    bytes: Buffer | string;
+    message: RegExp;
+    jsonPath?: string;
+    line?: number;
+  }[] = [
     {
       name: 'SARIF file',
       bytes: sarif,
-      message: /^bad\.json, at \$: not a VERIS incident: missing incident_id, timeline, action; the file looks like a SARIF log \(import it with the SARIF importer\)$/,
+      message:
+        /^bad\.json, at \$: not a VERIS incident: missing incident_id, timeline, action; the file looks like a SARIF log \(import it with the SARIF importer\)$/,
       jsonPath: '$',
     },
-    { name: 'empty file', bytes: '', message: /^bad\.json: the file is empty; expected VERIS incident JSON$/ },
-    { name: 'binary file', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]), message: /the file is binary, not JSON text/ },
+    {
+      name: 'empty file',
+      bytes: '',
+      message: /^bad\.json: the file is empty; expected VERIS incident JSON$/,
+    },
+    {
+      name: 'binary file',
+      bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]),
+      message: /the file is binary, not JSON text/,
+    },
     {
       name: 'truncated file',
       bytes: '{\n  "incident_id": "x",\n  "timeline": {"incident": {"year": 2020}',
-      message: /^bad\.json, line 3: invalid JSON at column 42: unexpected end of input, so the file looks truncated/,
+      message:
+        /^bad\.json, line 3: invalid JSON at column 42: unexpected end of input, so the file looks truncated/,
       line: 3,
     },
     {
@@ -204,7 +289,9 @@ describe('parseVeris bad input', () => {
     },
     {
       name: 'wrong data type',
-      bytes: JSON.stringify(minimalIncident({ attribute: { confidentiality: { data_total: 'many' } } })),
+      bytes: JSON.stringify(
+        minimalIncident({ attribute: { confidentiality: { data_total: 'many' } } }),
+      ),
       message: /at \$\.attribute\.confidentiality\.data_total: invalid VERIS incident/,
       jsonPath: '$.attribute.confidentiality.data_total',
     },
@@ -214,7 +301,12 @@ describe('parseVeris bad input', () => {
       message: /at \$\[1\]: not a VERIS incident: expected a JSON object, found a number/,
       jsonPath: '$[1]',
     },
-    { name: 'empty array', bytes: '[]', message: /the array contains no VERIS incidents/, jsonPath: '$' },
+    {
+      name: 'empty array',
+      bytes: '[]',
+      message: /the array contains no VERIS incidents/,
+      jsonPath: '$',
+    },
     {
       name: 'megabyte summary',
       bytes: JSON.stringify(minimalIncident({ summary: 's'.repeat(2 * 1024 * 1024) })),

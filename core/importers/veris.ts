@@ -99,7 +99,13 @@ export function parseVeris(
 
 function mapIncident(file: string, path: JsonPathSegment[], value: unknown): IncidentInput {
   assertLooksLikeVeris(file, path, value);
-  const incident: VerisIncident = parseJsonShape(file, path, verisIncidentSchema, value, 'VERIS incident');
+  const incident: VerisIncident = parseJsonShape(
+    file,
+    path,
+    verisIncidentSchema,
+    value,
+    'VERIS incident',
+  );
 
   const mapped = {
     externalRef: externalRefOf(incident),

@@ -14,7 +14,8 @@ export const MAX_URL_LENGTH = 2048;
  * C0 and C1 controls, whitespace, zero-width characters and bidirectional overrides. A link
  * containing one can display as something other than where it leads.
  */
-const DECEPTIVE_CHARACTERS = /[\u0000-\u0020\u007f-\u00a0\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
+const DECEPTIVE_CHARACTERS =
+  /[\u0000-\u0020\u007f-\u00a0\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
 
 /** Permissions the app's own pages may use: writing to the clipboard for "copy recovery key". */
 const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write']);
@@ -93,9 +94,7 @@ export function externalUrlToOpen(url: unknown): string | null {
 }
 
 export type NavigationDecision =
-  | { action: 'allow' }
-  | { action: 'deny' }
-  | { action: 'openExternal'; url: string };
+  { action: 'allow' } | { action: 'deny' } | { action: 'openExternal'; url: string };
 
 /**
  * Decides a navigation of the app's window: its own pages may load, an allowed external link

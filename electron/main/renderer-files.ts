@@ -93,5 +93,8 @@ export async function serveAppRequest(
   }
   const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
   const body = request.method === 'HEAD' ? null : await readFile(file);
-  return new Response(body, { status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': type } });
+  return new Response(body, {
+    status: 200,
+    headers: { ...SECURITY_HEADERS, 'Content-Type': type },
+  });
 }

@@ -66,7 +66,7 @@ function maskDate(text: string): string {
   return year !== undefined ? `${year.slice(0, 3)}*-**-**` : '****-**-**';
 }
 
-/** A password hash keeps its algorithm prefix; anything else shows nothing. */
+/** Masks a password hash down to its algorithm prefix, and any other credential entirely. */
 function maskCredential(text: string): string {
   if (isPasswordHash(text)) {
     return `${passwordHashPrefix(text) ?? ''}****`;
@@ -89,11 +89,11 @@ function maskIp(text: string): string {
  */
 function keepLast(text: string, count: number): string {
   const total = (text.match(/[\p{L}\d]/gu) ?? []).length;
-  const kept = total > 4 ? count : 0;
+  const visibleCount = total > 4 ? count : 0;
   let seen = 0;
   return text.replace(/[\p{L}\d]/gu, (char) => {
     seen += 1;
-    return seen > total - kept ? char : '*';
+    return seen > total - visibleCount ? char : '*';
   });
 }
 

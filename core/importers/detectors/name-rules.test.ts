@@ -21,12 +21,17 @@ describe('tokenize', () => {
 });
 
 describe('isPersonTableName', () => {
-  it.each(['Customer', 'customers', 'tbl_Employees', 'UserProfile', 'patients', 'Kunden', 'beneficiaries'])(
-    'treats %s as people',
-    (name) => {
-      expect(isPersonTableName(name)).toBe(true);
-    },
-  );
+  it.each([
+    'Customer',
+    'customers',
+    'tbl_Employees',
+    'UserProfile',
+    'patients',
+    'Kunden',
+    'beneficiaries',
+  ])('treats %s as people', (name) => {
+    expect(isPersonTableName(name)).toBe(true);
+  });
 
   it.each(['Album', 'Track', 'Genre', 'MediaType', 'Playlist', 'Artist', 'Invoice', 'InvoiceLine'])(
     'treats %s as not people',
@@ -77,12 +82,18 @@ describe('matchName', () => {
     expect(categoryOf(name, false)).toBeNull();
   });
 
-  it.each(['Title', 'Name', 'Composer', 'Milliseconds', 'UnitPrice', 'GenreId', 'AlbumId', 'ArtistId'])(
-    'ignores catalogue column %s',
-    (name) => {
-      expect(categoryOf(name, false)).toBeNull();
-    },
-  );
+  it.each([
+    'Title',
+    'Name',
+    'Composer',
+    'Milliseconds',
+    'UnitPrice',
+    'GenreId',
+    'AlbumId',
+    'ArtistId',
+  ])('ignores catalogue column %s', (name) => {
+    expect(categoryOf(name, false)).toBeNull();
+  });
 
   it.each(['CompanyName', 'company', 'ProductTitle', 'file_name', 'table_name'])(
     'ignores organisation name %s in a table of people',
@@ -94,7 +105,9 @@ describe('matchName', () => {
   it.each(['EmailAddress', 'ip_address', 'MacAddress', 'WalletAddress', 'web_address'])(
     'does not read %s as postal',
     (name) => {
-      expect(matchName(name, true).some((match) => match.category === 'postal_address')).toBe(false);
+      expect(matchName(name, true).some((match) => match.category === 'postal_address')).toBe(
+        false,
+      );
     },
   );
 

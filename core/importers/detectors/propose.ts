@@ -23,7 +23,7 @@ import {
   isStreetLine,
 } from './value-checks.js';
 
-/** What is known about a field besides its values. */
+/** Facts about a field other than its values. */
 export interface FieldContext {
   /** Table or dataset name. */
   dataset: string;
@@ -74,14 +74,62 @@ const VALUE_DETECTORS: readonly {
   minShare: number;
   reason: string;
 }[] = [
-  { category: 'email', check: isEmail, strength: 0.9, minShare: 0.6, reason: 'values are e-mail addresses' },
-  { category: 'payment_card', check: isPaymentCardNumber, strength: 0.9, minShare: 0.6, reason: 'values are payment card numbers (Luhn check passes)' },
-  { category: 'bank_account', check: isIban, strength: 0.9, minShare: 0.6, reason: 'values are IBANs (mod-97 check passes)' },
-  { category: 'national_id', check: isNationalIdNumber, strength: 0.8, minShare: 0.6, reason: 'values are national identification numbers (US SSN or UK NINO)' },
-  { category: 'credentials', check: isPasswordHash, strength: 0.9, minShare: 0.6, reason: 'values are password hashes (bcrypt, Argon2, scrypt or crypt)' },
-  { category: 'online_identifier', check: isIpAddress, strength: 0.7, minShare: 0.6, reason: 'values are IP addresses' },
-  { category: 'phone', check: (value) => isPhoneNumber(value, true), strength: 0.6, minShare: 0.8, reason: 'values are phone numbers' },
-  { category: 'free_text', check: (value) => isFreeText(value) && containsContactDetails(value), strength: 0.6, minShare: 0.2, reason: 'free text contains e-mail addresses or phone numbers' },
+  {
+    category: 'email',
+    check: isEmail,
+    strength: 0.9,
+    minShare: 0.6,
+    reason: 'values are e-mail addresses',
+  },
+  {
+    category: 'payment_card',
+    check: isPaymentCardNumber,
+    strength: 0.9,
+    minShare: 0.6,
+    reason: 'values are payment card numbers (Luhn check passes)',
+  },
+  {
+    category: 'bank_account',
+    check: isIban,
+    strength: 0.9,
+    minShare: 0.6,
+    reason: 'values are IBANs (mod-97 check passes)',
+  },
+  {
+    category: 'national_id',
+    check: isNationalIdNumber,
+    strength: 0.8,
+    minShare: 0.6,
+    reason: 'values are national identification numbers (US SSN or UK NINO)',
+  },
+  {
+    category: 'credentials',
+    check: isPasswordHash,
+    strength: 0.9,
+    minShare: 0.6,
+    reason: 'values are password hashes (bcrypt, Argon2, scrypt or crypt)',
+  },
+  {
+    category: 'online_identifier',
+    check: isIpAddress,
+    strength: 0.7,
+    minShare: 0.6,
+    reason: 'values are IP addresses',
+  },
+  {
+    category: 'phone',
+    check: (value) => isPhoneNumber(value, true),
+    strength: 0.6,
+    minShare: 0.8,
+    reason: 'values are phone numbers',
+  },
+  {
+    category: 'free_text',
+    check: (value) => isFreeText(value) && containsContactDetails(value),
+    strength: 0.6,
+    minShare: 0.2,
+    reason: 'free text contains e-mail addresses or phone numbers',
+  },
 ];
 
 const DESCRIPTION_WEIGHT = 0.7;
@@ -96,7 +144,7 @@ interface Candidate {
 }
 
 /**
- * Proposes whether a field holds personal data, its category and level, from its name, its
+ * Proposes whether a field contains personal data, its category and level, from its name, its
  * description, the keys that link it to people, and sampled values. The values are only read here:
  * the proposal keeps a count and at most three masked examples.
  */
@@ -190,7 +238,10 @@ function addValueSignals(
       continue;
     }
     const candidate = candidateFor(detector.category);
-    candidate.valueStrength = Math.max(candidate.valueStrength, detector.strength * Math.min(1, share / 0.9));
+    candidate.valueStrength = Math.max(
+      candidate.valueStrength,
+      detector.strength * Math.min(1, share / 0.9),
+    );
     candidate.reasons.push(`${matched} of ${values.length} sampled ${detector.reason}`);
   }
 }

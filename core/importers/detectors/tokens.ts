@@ -86,7 +86,7 @@ const PERSON_WORDS = new Set([
   'gebruiker',
 ]);
 
-/** Returns whether a table or dataset name says that its rows describe people. */
+/** Returns whether a table or dataset name shows that its rows describe people. */
 export function isPersonTableName(name: string): boolean {
   return tokenize(name).some((token) => isPersonWord(token));
 }

@@ -51,9 +51,12 @@ describe('IBAN', () => {
     },
   );
 
-  it.each(['DE89 3704 0044 0532 0130 01', 'GB82WEST1234', 'XX00ABCDEFGHIJKLMNOP'])('rejects %s', (value) => {
-    expect(isIban(value)).toBe(false);
-  });
+  it.each(['DE89 3704 0044 0532 0130 01', 'GB82WEST1234', 'XX00ABCDEFGHIJKLMNOP'])(
+    'rejects %s',
+    (value) => {
+      expect(isIban(value)).toBe(false);
+    },
+  );
 });
 
 describe('national identification numbers', () => {
@@ -72,9 +75,12 @@ describe('national identification numbers', () => {
     expect(isUkNino(value)).toBe(true);
   });
 
-  it.each(['GB123456A', 'DA123456A', 'AO123456A', 'AB123456E', 'AB12345C'])('rejects NINO %s', (value) => {
-    expect(isUkNino(value)).toBe(false);
-  });
+  it.each(['GB123456A', 'DA123456A', 'AO123456A', 'AB123456E', 'AB12345C'])(
+    'rejects NINO %s',
+    (value) => {
+      expect(isUkNino(value)).toBe(false);
+    },
+  );
 });
 
 describe('credentials', () => {
@@ -87,25 +93,36 @@ describe('credentials', () => {
     expect(isPasswordHash(value)).toBe(true);
   });
 
-  it.each(['hunter2', '$2b$12$short', 'd41d8cd98f00b204e9800998ecf8427e'])('rejects %s as hash', (value) => {
-    expect(isPasswordHash(value)).toBe(false);
-  });
+  it.each(['hunter2', '$2b$12$short', 'd41d8cd98f00b204e9800998ecf8427e'])(
+    'rejects %s as hash',
+    (value) => {
+      expect(isPasswordHash(value)).toBe(false);
+    },
+  );
 
   it('recognises hex digests', () => {
     expect(isHexDigest('d41d8cd98f00b204e9800998ecf8427e')).toBe(true);
-    expect(isHexDigest('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855')).toBe(true);
+    expect(isHexDigest('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855')).toBe(
+      true,
+    );
     expect(isHexDigest('d41d8cd98f00b204e9800998ecf8427')).toBe(false);
   });
 });
 
 describe('contact details', () => {
-  it.each(['luisg@embraer.com.br', 'a.b+tag@example.co.uk', 'jürgen@müller.de'])('accepts e-mail %s', (value) => {
-    expect(isEmail(value)).toBe(true);
-  });
+  it.each(['luisg@embraer.com.br', 'a.b+tag@example.co.uk', 'jürgen@müller.de'])(
+    'accepts e-mail %s',
+    (value) => {
+      expect(isEmail(value)).toBe(true);
+    },
+  );
 
-  it.each(['not an email', 'a@b', '@example.com', 'a@@example.com'])('rejects e-mail %s', (value) => {
-    expect(isEmail(value)).toBe(false);
-  });
+  it.each(['not an email', 'a@b', '@example.com', 'a@@example.com'])(
+    'rejects e-mail %s',
+    (value) => {
+      expect(isEmail(value)).toBe(false);
+    },
+  );
 
   it.each(['+55 (12) 3923-5555', '+1 (780) 428-9482', '+49 0711 2842222', '020 7946 0958'])(
     'accepts phone %s strictly',
@@ -114,9 +131,12 @@ describe('contact details', () => {
     },
   );
 
-  it.each(['2021-01-01', '1234567', '12.05.2021', '+123', 'call me'])('rejects phone %s strictly', (value) => {
-    expect(isPhoneNumber(value, true)).toBe(false);
-  });
+  it.each(['2021-01-01', '1234567', '12.05.2021', '+123', 'call me'])(
+    'rejects phone %s strictly',
+    (value) => {
+      expect(isPhoneNumber(value, true)).toBe(false);
+    },
+  );
 
   it('accepts plain digits by name', () => {
     expect(isPhoneNumber('07112842222', false)).toBe(true);
@@ -132,19 +152,23 @@ describe('contact details', () => {
   });
 
   it('finds contact details in free text', () => {
-    expect(containsContactDetails('Please call the customer back on +44 20 7946 0958 tomorrow')).toBe(true);
+    expect(
+      containsContactDetails('Please call the customer back on +44 20 7946 0958 tomorrow'),
+    ).toBe(true);
     expect(containsContactDetails('Send the contract to jane.doe@example.org')).toBe(true);
     expect(containsContactDetails('Delivered on time, no issues reported')).toBe(false);
   });
 });
 
 describe('addresses, names and dates', () => {
-  it.each(['Av. Brigadeiro Faria Lima, 2170', 'Theodor-Heuss-Straße 34', '1498 rue Bélanger', '11120 Jasper Ave NW'])(
-    'accepts street line %s',
-    (value) => {
-      expect(isStreetLine(value)).toBe(true);
-    },
-  );
+  it.each([
+    'Av. Brigadeiro Faria Lima, 2170',
+    'Theodor-Heuss-Straße 34',
+    '1498 rue Bélanger',
+    '11120 Jasper Ave NW',
+  ])('accepts street line %s', (value) => {
+    expect(isStreetLine(value)).toBe(true);
+  });
 
   it.each(['Rock', 'General Manager', '1234'])('rejects street line %s', (value) => {
     expect(isStreetLine(value)).toBe(false);
@@ -154,9 +178,12 @@ describe('addresses, names and dates', () => {
     expect(isPostalCode(value)).toBe(true);
   });
 
-  it.each(['Luís', 'Gonçalves', "O'Brien", 'Anne-Marie de la Cruz'])('accepts person name %s', (value) => {
-    expect(isPersonName(value)).toBe(true);
-  });
+  it.each(['Luís', 'Gonçalves', "O'Brien", 'Anne-Marie de la Cruz'])(
+    'accepts person name %s',
+    (value) => {
+      expect(isPersonName(value)).toBe(true);
+    },
+  );
 
   it.each(['luís', 'R2-D2', 'a', 'One Two Three Four Five'])('rejects person name %s', (value) => {
     expect(isPersonName(value)).toBe(false);

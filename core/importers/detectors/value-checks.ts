@@ -13,7 +13,7 @@ const DATE_LIKE = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,
 
 /**
  * Returns whether a value has the shape of a phone number: 7 to 15 digits (the E.164 maximum) with
- * the usual separators. With `strict`, for columns whose name says nothing, it must also start with
+ * the usual separators. With `strict`, for columns whose name gives no hint, it must also start with
  * "+" or "(" or have three or more digit groups, so plain numbers and dates are not taken.
  */
 export function isPhoneNumber(value: string, strict: boolean): boolean {
@@ -59,7 +59,9 @@ export function isPaymentCardNumber(value: string): boolean {
     return false;
   }
   const digits = text.replace(/\D/g, '');
-  return digits.length >= 13 && digits.length <= 19 && CARD_PREFIX.test(digits) && passesLuhn(digits);
+  return (
+    digits.length >= 13 && digits.length <= 19 && CARD_PREFIX.test(digits) && passesLuhn(digits)
+  );
 }
 
 /** Returns whether a value is an IBAN with a valid ISO 13616 mod-97 check. */

@@ -1,0 +1,203 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import {
+  DataGrid,
+  getGridBooleanOperators,
+  getGridSingleSelectOperators,
+  getGridStringOperators,
+  type GridColDef,
+  type GridFilterModel,
+  type GridPaginationModel,
+  type GridSortModel,
+  type GridValidRowModel,
+} from '@mui/x-data-grid';
+import { useEffect, useMemo, type ReactNode } from 'react';
+
+import type { BaseListQuery, ListStore } from '../state/list-store';
+import { EmptyState } from './EmptyState';
+
+/** Page sizes offered; the free DataGrid caps pages at 100 rows. */
+export const PAGE_SIZE_OPTIONS = [25, 50, 100];
+
+export interface ServerDataGridProps<Row extends GridValidRowModel, Query extends BaseListQuery> {
+  /** Accessible name of the grid. */
+  label: string;
+  store: ListStore<Row, Query>;
+  columns: GridColDef<Row>[];
+  /**
+   * Query keys that column filters set, by column field. A column not listed here cannot be
+   * filtered, because the vault has no filter for it.
+   */
+  filterKeys?: Partial<Record<string, keyof Query & string>>;
+  getRowId?(row: Row): string | number;
+  onOpenRow(row: Row): void;
+  /** Shown when the list is empty without any filter. */
+  emptyState: ReactNode;
+}
+
+const FILTER_OPERATOR_OF_TYPE: Record<string, string> = {
+  singleSelect: 'is',
+  boolean: 'is',
+  string: 'equals',
+};
+
+/**
+ * A DataGrid whose paging, sorting, column filter and quick search all run in the vault, so
+ * only one page of rows ever reaches the renderer, however long the list.
+ */
+export function ServerDataGrid<Row extends GridValidRowModel, Query extends BaseListQuery>(
+  props: ServerDataGridProps<Row, Query>,
+) {
+  const { label, store, columns, filterKeys = {}, getRowId, onOpenRow, emptyState } = props;
+  const query = store((state) => state.query);
+  const page = store((state) => state.page);
+  const loading = store((state) => state.loading);
+  const error = store((state) => state.error);
+
+  useEffect(() => {
+    void store.getState().reload();
+  }, [store]);
+
+  const limit = query.limit ?? PAGE_SIZE_OPTIONS[1] ?? 50;
+  const paginationModel: GridPaginationModel = {
+    page: Math.floor((query.offset ?? 0) / limit),
+    pageSize: limit,
+  };
+  const sortModel: GridSortModel =
+    query.sortBy === undefined ? [] : [{ field: query.sortBy, sort: query.sortDirection ?? 'asc' }];
+
+  const gridColumns = useMemo(
+    () =>
+      columns.map((column) => {
+        const filterable = filterKeys[column.field] !== undefined;
+        if (!filterable) return { ...column, filterable: false };
+        return { ...column, filterable: true, filterOperators: operatorsOf(column.type) };
+      }),
+    [columns, filterKeys],
+  );
+
+  const filterModel = useMemo(() => toFilterModel(query, filterKeys, columns), [query, filterKeys, columns]);
+  const hasFilters = filterModel.items.length > 0 || (query.search ?? '') !== '';
+
+  const changeFilter = (model: GridFilterModel) => {
+    const search = (model.quickFilterValues ?? []).join(' ').trim();
+    const filters: Record<string, unknown> = {};
+    for (const key of Object.values(filterKeys)) {
+      if (key !== undefined) filters[key] = undefined;
+    }
+    for (const item of model.items) {
+      const key = filterKeys[item.field];
+      if (key === undefined || item.value === undefined || item.value === '') continue;
+      filters[key] = item.value === 'true' ? true : item.value === 'false' ? false : item.value;
+    }
+    void store.getState().setQuery({ ...filters, search: search === '' ? undefined : search } as Partial<Query>);
+  };
+
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0, gap: 1 }}>
+      {error !== null && (
+        <Alert
+          severity="error"
+          action={
+            <Button color="inherit" size="small" onClick={() => void store.getState().reload()}>
+              Retry
+            </Button>
+          }
+        >
+          {error}
+        </Alert>
+      )}
+      <Box sx={{ flex: 1, minHeight: 320 }}>
+        <DataGrid
+          aria-label={label}
+          rows={page?.rows ?? []}
+          rowCount={page?.total ?? 0}
+          columns={gridColumns}
+          getRowId={getRowId}
+          loading={loading}
+          density="compact"
+          disableRowSelectionOnClick
+          paginationMode="server"
+          sortingMode="server"
+          filterMode="server"
+          paginationModel={paginationModel}
+          pageSizeOptions={PAGE_SIZE_OPTIONS}
+          onPaginationModelChange={(model) =>
+            void store.getState().setQuery({
+              offset: model.page * model.pageSize,
+              limit: model.pageSize,
+            } as Partial<Query>)
+          }
+          sortModel={sortModel}
+          onSortModelChange={(model) => {
+            const first = model[0];
+            void store.getState().setQuery({
+              sortBy: first?.field,
+              sortDirection: first?.sort ?? 'asc',
+            } as Partial<Query>);
+          }}
+          filterModel={filterModel}
+          onFilterModelChange={changeFilter}
+          onRowClick={(params) => onOpenRow(params.row)}
+          onCellKeyDown={(params, event) => {
+            if (event.key !== 'Enter') return;
+            event.defaultMuiPrevented = true;
+            onOpenRow(params.row);
+          }}
+          showToolbar
+          slots={{
+            noRowsOverlay: () =>
+              hasFilters ? (
+                <EmptyState
+                  title="No rows match"
+                  hint="Nothing matches the search and filters. Clear them to see every row."
+                />
+              ) : (
+                <>{emptyState}</>
+              ),
+          }}
+          slotProps={{
+            toolbar: {
+              showQuickFilter: true,
+              quickFilterProps: { debounceMs: 300 },
+              csvOptions: { disableToolbarButton: true },
+              printOptions: { disableToolbarButton: true },
+            },
+          }}
+          sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
+        />
+      </Box>
+    </Box>
+  );
+}
+
+/** The one operator per column type that maps onto the vault's equality filters. */
+function operatorsOf(type: GridColDef['type']) {
+  if (type === 'singleSelect') {
+    return getGridSingleSelectOperators().filter((operator) => operator.value === 'is');
+  }
+  if (type === 'boolean') return getGridBooleanOperators();
+  return getGridStringOperators().filter((operator) => operator.value === 'equals');
+}
+
+function toFilterModel<Row extends GridValidRowModel, Query extends BaseListQuery>(
+  query: Query,
+  filterKeys: Partial<Record<string, keyof Query & string>>,
+  columns: GridColDef<Row>[],
+): GridFilterModel {
+  const items: GridFilterModel['items'] = [];
+  for (const [field, key] of Object.entries(filterKeys)) {
+    if (key === undefined) continue;
+    const value = (query as Record<string, unknown>)[key];
+    if (value === undefined || value === null) continue;
+    const column = columns.find((candidate) => candidate.field === field);
+    const operator = FILTER_OPERATOR_OF_TYPE[column?.type ?? 'string'] ?? 'equals';
+    // The free DataGrid filters on one column at a time; FilterChips show every filter.
+    if (items.length === 0) {
+      items.push({ id: field, field, operator, value: typeof value === 'boolean' ? String(value) : value });
+    }
+  }
+  const search = query.search ?? '';
+  return { items, quickFilterValues: search === '' ? [] : [search] };
+}
