@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 
-
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
@@ -38,7 +37,16 @@ describe('command line help', () => {
   });
 
   it('exits 1 on a bad choice', () => {
-    const result = runCli(['request', 'add', '--type', 'deletion', '--received', '2026-01-01', '--subject', 'x']);
+    const result = runCli([
+      'request',
+      'add',
+      '--type',
+      'deletion',
+      '--received',
+      '2026-01-01',
+      '--subject',
+      'x',
+    ]);
 
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Allowed choices are access');
@@ -173,7 +181,9 @@ describe.skipIf(!hasTestKeyring)('command line on a keychain vault', () => {
     db.pragma("cipher = 'sqlcipher'");
     db.pragma('legacy = 4');
     db.key(Buffer.from(`x'${keyHex}'`));
-    db.prepare("UPDATE audit_log SET after_json = replace(after_json, 'Phishing', 'Nothing') WHERE seq = 2").run();
+    db.prepare(
+      "UPDATE audit_log SET after_json = replace(after_json, 'Phishing', 'Nothing') WHERE seq = 2",
+    ).run();
     db.close();
 
     const result = runCli([...vaultArgs, 'audit', 'verify']);
@@ -198,10 +208,15 @@ describe('command line in passphrase mode', () => {
     const vaultArgs = ['--vault', context.vaultPath, '--passphrase-stdin'];
     const passphrase = `a "quoted"; passphrase' with ünïcode\n`;
 
-    const created = runCli([...vaultArgs, '--json', 'init', '--passphrase-mode'], { input: passphrase });
-    const added = runCli([...vaultArgs, 'incident', 'add', '--title', 'Lost USB', '--severity', 'low'], {
+    const created = runCli([...vaultArgs, '--json', 'init', '--passphrase-mode'], {
       input: passphrase,
     });
+    const added = runCli(
+      [...vaultArgs, 'incident', 'add', '--title', 'Lost USB', '--severity', 'low'],
+      {
+        input: passphrase,
+      },
+    );
     const wrong = runCli([...vaultArgs, 'incident', 'list'], { input: 'wrong\n' });
 
     expect(created.status).toBe(0);
@@ -212,4 +227,3 @@ describe('command line in passphrase mode', () => {
     context.cleanup();
   });
 });
-
