@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 
+import { registerClassificationCommands } from './commands/classification.js';
+import { registerDataMapSettingsCommands } from './commands/data-map-settings.js';
 import { registerImportCommands } from './commands/import.js';
 import { registerRecordCommands } from './commands/records.js';
 import { registerReportCommands } from './commands/report.js';
+import { registerReviewCommands } from './commands/review.js';
 import { registerVaultCommands } from './commands/vault.js';
 import { run } from './runner.js';
 
@@ -28,6 +31,9 @@ registerVaultCommands(program, run);
 registerImportCommands(program, run);
 registerRecordCommands(program, run);
 registerReportCommands(program, run);
+registerClassificationCommands(program, run);
+registerReviewCommands(program, run);
+registerDataMapSettingsCommands(program, run);
 
 try {
   await program.parseAsync(process.argv);

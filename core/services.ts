@@ -1,14 +1,31 @@
+import { MapHistory } from './classification/history.js';
+import { ClassificationImportService } from './classification/import-service.js';
+import { PolicyChecker } from './classification/policy.js';
+import { ReviewService } from './classification/review-service.js';
+import { RecordOfProcessingService } from './classification/ropa.js';
+import { ScaleService } from './classification/scale-service.js';
 import { ClassificationService } from './classification/service.js';
+import { SystemService } from './classification/systems-service.js';
 import { FindingService } from './findings/service.js';
 import { IncidentService } from './incidents/service.js';
 import { todayIn } from './privacy/deadline.js';
 import { PrivacyRequestService } from './privacy/service.js';
 import type { ReportSource, ReportSummary } from './reports/source.js';
+import { SettingsService } from './settings/service.js';
 import type { Vault } from './vault/vault.js';
 
 /** The domain services over one open vault, all acting for the same actor. */
 export class ComplianceServices {
   readonly classification: ClassificationService;
+  /** Systems and datasets of the classification map. */
+  readonly systems: SystemService;
+  readonly classificationScale: ScaleService;
+  readonly classificationPolicy: PolicyChecker;
+  readonly classificationImports: ClassificationImportService;
+  /** The review queue of discovery scans. */
+  readonly classificationReview: ReviewService;
+  readonly classificationHistory: MapHistory;
+  readonly recordOfProcessing: RecordOfProcessingService;
   readonly privacy: PrivacyRequestService;
   readonly incidents: IncidentService;
   readonly findings: FindingService;
@@ -17,7 +34,20 @@ export class ComplianceServices {
     readonly vault: Vault,
     readonly actor: string,
   ) {
-    this.classification = new ClassificationService(vault, actor);
+    this.systems = new SystemService(vault, actor);
+    this.classificationScale = new ScaleService(vault, actor);
+    this.classification = new ClassificationService(
+      vault,
+      actor,
+      this.systems,
+      this.classificationScale,
+    );
+    this.classificationPolicy = new PolicyChecker(vault.db);
+    this.classificationImports = new ClassificationImportService(vault, actor, this.classification);
+    this.classificationReview = new ReviewService(vault, actor, this.classification);
+    const settings = new SettingsService(vault, actor);
+    this.classificationHistory = new MapHistory(vault.db, () => settings.get().timeZone);
+    this.recordOfProcessing = new RecordOfProcessingService(vault, actor);
     this.privacy = new PrivacyRequestService(vault, actor);
     this.incidents = new IncidentService(vault, actor);
     this.findings = new FindingService(vault, actor);
@@ -46,6 +76,7 @@ export class ComplianceServices {
       requestsOverdue: due.overdue,
       requestsDueWithin7Days: due.dueSoon,
       openFindingsBySeverity: this.findings.repository.countOpenBySeverity(),
+      classificationFindingsByRule: this.classificationPolicy.countByRule(asOf),
     };
   }
 
@@ -54,6 +85,7 @@ export class ComplianceServices {
     return {
       summary: () => this.summary(asOf),
       classificationEntries: () => this.classification.repository.iterate(),
+      recordOfProcessing: () => this.recordOfProcessing.record(),
       privacyRequests: () => this.privacy.repository.iterate(),
       incidents: () => this.incidents.repository.iterate(),
       findings: () => this.findings.repository.iterate(),

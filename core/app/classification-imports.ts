@@ -37,7 +37,7 @@ export interface ScanOutcome {
   system: string;
   tables: number;
   columns: ColumnProposal[];
-  /** What --apply stored, or null when the proposals were only shown. */
+  /** Counts of entries stored by --apply, or null when the proposals were only shown. */
   applied: ImportSummary | null;
 }
 

@@ -19,7 +19,7 @@ const log = moduleLogger('import');
 export const IMPORT_FORMATS = {
   incidents: ['veris'],
   findings: ['sarif', 'scorecard', 'npm-audit', 'bandit'],
-  classification: ['csv'],
+  classification: ['csv', 'xlsx'],
 } as const;
 
 export type ImportKind = keyof typeof IMPORT_FORMATS;

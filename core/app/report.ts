@@ -12,7 +12,7 @@ const log = moduleLogger('report');
 
 /**
  * Writes the Excel compliance report, then records the export in the audit trail. An unmasked
- * report puts personal data in a file outside the vault, so its entry says so.
+ * report puts personal data in a file outside the vault, so its audit entry records that.
  */
 export async function exportComplianceReport(
   services: ComplianceServices,

@@ -5,11 +5,14 @@ import {
   type ClassificationEntryInput,
 } from '../../shared/domain/classification.js';
 import type { ClassificationQuery } from '../../shared/domain/classification-query.js';
+import type { DatasetKind } from '../../shared/domain/data-systems.js';
 import type { Page } from '../../shared/domain/query.js';
 import { SynapseError } from '../../shared/errors.js';
 import type { Vault } from '../vault/vault.js';
 import { parseInput } from '../validation.js';
 import { ClassificationRepository } from './repository.js';
+import { ScaleService } from './scale-service.js';
+import { SystemService, type DatasetCache } from './systems-service.js';
 
 export interface ImportSummary {
   inserted: number;
@@ -17,21 +20,39 @@ export interface ImportSummary {
   unchanged: number;
 }
 
-const ENTITY = 'classification_entry';
+export interface ImportEntriesOptions {
+  onProgress?: (done: number, total: number) => void;
+  /** Kind of the datasets the import creates; 'table' by default. */
+  datasetKind?: DatasetKind;
+  /** Extra facts for the import's own audit entry, such as the mode and the rejected rows. */
+  auditDetails?: Record<string, unknown>;
+}
+
+export const ENTRY_ENTITY = 'classification_entry';
 
 /** Rules for the classification map; every change writes its audit entry in its transaction. */
 export class ClassificationService {
   readonly repository: ClassificationRepository;
+  readonly systems: SystemService;
+  readonly scale: ScaleService;
 
   constructor(
     private readonly vault: Vault,
     private readonly actor: string,
+    systems?: SystemService,
+    scale?: ScaleService,
   ) {
     this.repository = new ClassificationRepository(vault.db);
+    this.systems = systems ?? new SystemService(vault, actor);
+    this.scale = scale ?? new ScaleService(vault, actor);
+  }
+
+  get(id: number): ClassificationEntry {
+    return this.mustGet(id);
   }
 
   create(input: ClassificationEntryInput): ClassificationEntry {
-    const draft = parseInput(classificationEntryInputSchema, input, 'classification entry');
+    const draft = this.parse(input, 'classification entry');
 
     return this.vault.transaction(() => {
       const existing = this.repository.findByKey(draft.system, draft.dataset, draft.field);
@@ -42,12 +63,13 @@ export class ClassificationService {
             `(id ${existing.id}). Edit that entry instead.`,
         );
       }
-      const id = this.repository.insert(draft, new Date().toISOString());
+      const datasetId = this.systems.ensureDataset(draft.system, draft.dataset);
+      const id = this.repository.insert(datasetId, draft, new Date().toISOString());
       const created = this.mustGet(id);
       this.vault.audit.append({
         actor: this.actor,
         action: 'classification.create',
-        entityType: ENTITY,
+        entityType: ENTRY_ENTITY,
         entityId: id,
         after: created,
       });
@@ -55,20 +77,27 @@ export class ClassificationService {
     });
   }
 
+  /** Changes an entry; a new system or dataset name files it there, creating them if needed. */
   update(id: number, changes: Partial<ClassificationEntryInput>): ClassificationEntry {
     return this.vault.transaction(() => {
       const before = this.mustGet(id);
-      const draft = parseInput(
-        classificationEntryInputSchema,
-        { ...before, ...changes },
-        'classification entry',
-      );
-      this.repository.update(id, draft, new Date().toISOString());
+      const draft = this.parse({ ...before, ...changes }, 'classification entry');
+      const clash = this.repository.findByKey(draft.system, draft.dataset, draft.field);
+      if (clash !== null && clash.id !== id) {
+        throw new SynapseError(
+          'INVALID_INPUT',
+          `An entry for ${draft.system} / ${draft.dataset} / ${draft.field} already exists ` +
+            `(id ${clash.id}). Edit or delete that entry first.`,
+        );
+      }
+
+      const datasetId = this.systems.ensureDataset(draft.system, draft.dataset);
+      this.repository.update(id, datasetId, draft, new Date().toISOString());
       const after = this.mustGet(id);
       this.vault.audit.append({
         actor: this.actor,
         action: 'classification.update',
-        entityType: ENTITY,
+        entityType: ENTRY_ENTITY,
         entityId: id,
         before,
         after,
@@ -84,7 +113,7 @@ export class ClassificationService {
       this.vault.audit.append({
         actor: this.actor,
         action: 'classification.delete',
-        entityType: ENTITY,
+        entityType: ENTRY_ENTITY,
         entityId: id,
         before,
       });
@@ -102,24 +131,25 @@ export class ClassificationService {
   importEntries(
     records: readonly ClassificationEntryInput[],
     origin: string,
-    onProgress?: (done: number, total: number) => void,
+    onProgress?: ((done: number, total: number) => void) | ImportEntriesOptions,
   ): ImportSummary {
+    const options = typeof onProgress === 'function' ? { onProgress } : (onProgress ?? {});
     const drafts = records.map((record, index) =>
-      parseInput(
-        classificationEntryInputSchema,
-        record,
-        `classification entry ${index + 1} of ${origin}`,
-      ),
+      this.parse(record, `classification entry ${index + 1} of ${origin}`),
     );
 
     return this.vault.transaction(() => {
       const summary: ImportSummary = { inserted: 0, updated: 0, unchanged: 0 };
       const now = new Date().toISOString();
+      const datasets: DatasetCache = new Map();
+      const kind = options.datasetKind ?? 'table';
 
       drafts.forEach((draft, index) => {
-        this.importOne(draft, now, summary);
-        if (onProgress !== undefined && (index % 1000 === 999 || index === drafts.length - 1)) {
-          onProgress(index + 1, drafts.length);
+        const datasetId = this.systems.ensureDataset(draft.system, draft.dataset, kind, datasets);
+        this.importOne(draft, datasetId, now, summary);
+        const isLast = index === drafts.length - 1;
+        if (options.onProgress !== undefined && (index % 1000 === 999 || isLast)) {
+          options.onProgress(index + 1, drafts.length);
         }
       });
 
@@ -127,23 +157,43 @@ export class ClassificationService {
         actor: this.actor,
         action: 'classification.import',
         entityType: 'import',
-        after: { origin, ...summary },
+        after: { origin, ...summary, ...options.auditDetails },
       });
       return summary;
     });
   }
 
-  private importOne(draft: ClassificationEntryDraft, now: string, summary: ImportSummary): void {
+  /** Validates an entry and puts its level on the active scale; throws INVALID_INPUT if not. */
+  parse(input: unknown, subject: string): ClassificationEntryDraft {
+    const draft = parseInput(classificationEntryInputSchema, input, subject);
+    const level = this.scale.resolve(draft.level);
+    if (level === null) {
+      const names = this.scale.get().levels.map((candidate) => candidate.name);
+      throw new SynapseError(
+        'INVALID_INPUT',
+        `Invalid ${subject}: level ("${draft.level}"): not on the vault's classification ` +
+          `scale; use one of ${names.join(', ')}.`,
+      );
+    }
+    return { ...draft, level };
+  }
+
+  private importOne(
+    draft: ClassificationEntryDraft,
+    datasetId: number,
+    now: string,
+    summary: ImportSummary,
+  ): void {
     const existing = this.repository.findByKey(draft.system, draft.dataset, draft.field);
     if (existing === null) {
-      const id = this.repository.insert(draft, now);
+      const id = this.repository.insert(datasetId, draft, now);
       summary.inserted++;
       this.vault.audit.append({
         actor: this.actor,
         action: 'classification.create',
-        entityType: ENTITY,
+        entityType: ENTRY_ENTITY,
         entityId: id,
-        after: { ...draft, id },
+        after: this.mustGet(id),
       });
       return;
     }
@@ -152,15 +202,15 @@ export class ClassificationService {
       summary.unchanged++;
       return;
     }
-    this.repository.update(existing.id, draft, now);
+    this.repository.update(existing.id, datasetId, draft, now);
     summary.updated++;
     this.vault.audit.append({
       actor: this.actor,
       action: 'classification.update',
-      entityType: ENTITY,
+      entityType: ENTRY_ENTITY,
       entityId: existing.id,
       before: existing,
-      after: { ...draft, id: existing.id },
+      after: this.mustGet(existing.id),
     });
   }
 
@@ -173,8 +223,17 @@ export class ClassificationService {
   }
 }
 
-function sameContent(existing: ClassificationEntry, draft: ClassificationEntryDraft): boolean {
-  return (Object.keys(draft) as (keyof ClassificationEntryDraft)[]).every(
-    (key) => existing[key] === draft[key],
-  );
+/** True when the draft would not change the stored entry; lists compare item by item. */
+export function sameContent(
+  existing: ClassificationEntry,
+  draft: ClassificationEntryDraft,
+): boolean {
+  return (Object.keys(draft) as (keyof ClassificationEntryDraft)[]).every((key) => {
+    const stored = existing[key];
+    const wanted = draft[key];
+    if (Array.isArray(stored) && Array.isArray(wanted)) {
+      return stored.length === wanted.length && stored.every((item, i) => item === wanted[i]);
+    }
+    return stored === wanted;
+  });
 }

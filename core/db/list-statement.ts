@@ -24,6 +24,8 @@ export class SortedStatements {
     private readonly selectSql: string,
     private readonly sortColumns: Readonly<Record<string, string>>,
     private readonly defaultSort: string,
+    /** The row id column that breaks ties; qualify it when the SELECT joins tables. */
+    private readonly idColumn: string = 'id',
   ) {}
 
   get(sortBy: string | undefined, direction: 'asc' | 'desc'): Statement {
@@ -41,7 +43,8 @@ export class SortedStatements {
     if (statement === undefined) {
       const order = direction === 'desc' ? 'DESC' : 'ASC';
       statement = this.db.prepare(
-        `${this.selectSql} ORDER BY ${column} ${order}, id ${order} LIMIT @limit OFFSET @offset`,
+        `${this.selectSql} ORDER BY ${column} ${order}, ${this.idColumn} ${order} ` +
+          'LIMIT @limit OFFSET @offset',
       );
       this.cache.set(cacheKey, statement);
     }

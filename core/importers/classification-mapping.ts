@@ -1,54 +1,15 @@
-import { z } from 'zod';
-
 import {
-  classificationLevelSchema,
-  legalBasisSchema,
-  personalDataCategorySchema,
-} from '../../shared/domain/classification.js';
+  MAPPABLE_FIELDS,
+  classificationMappingSchema,
+  mappableFieldSchema,
+  type ClassificationMapping,
+  type MappableField,
+} from '../../shared/domain/classification-import.js';
 import { InvalidInputError } from '../../shared/errors.js';
 import { formatJsonPath, readJsonInput } from './json-input.js';
 
-const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
-
-/** Fields of a classification entry that a CSV column can fill. */
-export const MAPPABLE_FIELDS = [
-  'system',
-  'dataset',
-  'field',
-  'level',
-  'category',
-  'personalData',
-  'description',
-  'owner',
-  'retention',
-  'legalBasis',
-] as const;
-export const mappableFieldSchema = z.enum(MAPPABLE_FIELDS);
-export type MappableField = z.infer<typeof mappableFieldSchema>;
-
-/**
- * A mapping file for CSV headers that do not map by themselves. `columns` maps a CSV header to a
- * model field; `defaults` fills fields that no column gives, or that a row leaves empty.
- */
-export const classificationMappingSchema = z.strictObject({
-  columns: z.record(z.string().min(1), mappableFieldSchema).default({}),
-  defaults: z
-    .strictObject({
-      system: z.string().trim().min(1).max(200).optional(),
-      dataset: z.string().trim().min(1).max(200).optional(),
-      level: classificationLevelSchema.optional(),
-      category: personalDataCategorySchema.optional(),
-      owner: z.string().trim().max(200).optional(),
-      retention: z
-        .string()
-        .trim()
-        .regex(ISO_DURATION, 'retention must be an ISO 8601 duration such as P6Y or P30D')
-        .optional(),
-      legalBasis: legalBasisSchema.optional(),
-    })
-    .default({}),
-});
-export type ClassificationMapping = z.output<typeof classificationMappingSchema>;
+export { MAPPABLE_FIELDS, classificationMappingSchema, mappableFieldSchema };
+export type { ClassificationMapping, MappableField };
 
 /**
  * Header names (lower case, letters and digits only) that map to a field without a mapping file.
@@ -96,7 +57,58 @@ const HEADER_SYNONYMS: Readonly<Record<string, MappableField>> = {
   pii: 'personalData',
   ispersonal: 'personalData',
   containspersonaldata: 'personalData',
+  confidence: 'confidence',
+  confidencescore: 'confidence',
+  datasubjects: 'dataSubjects',
+  datasubjectcategories: 'dataSubjects',
+  categoriesofdatasubjects: 'dataSubjects',
+  purpose: 'purpose',
+  purposes: 'purpose',
+  processingpurpose: 'purpose',
+  purposeofprocessing: 'purpose',
+  art9condition: 'specialCategoryCondition',
+  article9condition: 'specialCategoryCondition',
+  art92condition: 'specialCategoryCondition',
+  specialcategorycondition: 'specialCategoryCondition',
+  retentiontrigger: 'retentionTrigger',
+  retentionstart: 'retentionTrigger',
+  retentionstartevent: 'retentionTrigger',
+  recipients: 'recipients',
+  recipient: 'recipients',
+  recipientcategories: 'recipients',
+  transfers: 'transfers',
+  thirdcountries: 'transfers',
+  transfercountries: 'transfers',
+  thirdcountrytransfers: 'transfers',
+  safeguard: 'transferSafeguard',
+  transfersafeguard: 'transferSafeguard',
+  transfermechanism: 'transferSafeguard',
+  steward: 'steward',
+  datasteward: 'steward',
+  encryptionrequired: 'encryptionRequired',
+  encryptioninplace: 'encryptionInPlace',
+  encrypted: 'encryptionInPlace',
+  encryptedatrest: 'encryptionInPlace',
+  maskingrequired: 'maskingRequired',
+  maskinginplace: 'maskingInPlace',
+  masked: 'maskingInPlace',
+  nextreview: 'nextReviewOn',
+  nextreviewon: 'nextReviewOn',
+  nextreviewdate: 'nextReviewOn',
+  reviewdate: 'nextReviewOn',
 };
+
+/** Suggests the field of each header from the built-in synonyms alone, or null. */
+export function suggestMapping(headers: readonly string[]): Record<string, MappableField | null> {
+  const suggestion: Record<string, MappableField | null> = {};
+  const taken = new Set<MappableField>();
+  for (const header of headers) {
+    const field = HEADER_SYNONYMS[normalizeHeader(header)];
+    suggestion[header] = field !== undefined && !taken.has(field) ? field : null;
+    if (field !== undefined) taken.add(field);
+  }
+  return suggestion;
+}
 
 export function normalizeHeader(header: string): string {
   return header
@@ -107,7 +119,7 @@ export function normalizeHeader(header: string): string {
 }
 
 /**
- * Maps CSV headers to fields: the mapping file first (exact header, then normalised), then the
+ * Maps CSV or XLSX headers to fields: the mapping first (exact header, then normalised), then the
  * built-in synonyms. Unmapped headers are ignored. Two headers for one field are an error.
  */
 export function mapHeaders(
@@ -149,7 +161,7 @@ export function mapHeaders(
   return byIndex;
 }
 
-/** Reads and validates a CSV mapping file (JSON). */
+/** Reads and validates a mapping file (JSON) for CSV and XLSX imports. */
 export function parseMappingFile(file: string, bytes: Buffer | string): ClassificationMapping {
   const value = readJsonInput(file, bytes, { formatName: 'classification mapping JSON' });
   const result = classificationMappingSchema.safeParse(value);

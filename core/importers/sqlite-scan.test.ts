@@ -6,62 +6,13 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { fixturePath } from '../../test/helpers/fixtures.js';
+import {
+  CHINOOK,
+  CHINOOK_NOT_PERSONAL,
+  CHINOOK_PERSONAL_COLUMNS,
+} from '../../test/helpers/chinook.js';
 import { catchInvalidInput } from '../../test/helpers/invalid-input.js';
 import { scanSqlite, scanToClassificationInputs, type SqliteScanResult } from './sqlite-scan.js';
-
-const CHINOOK = fixturePath('real/chinook/Chinook_Sqlite.sqlite');
-
-/** Every Chinook column that contains or links to personal data, with the category expected. */
-const CHINOOK_PERSONAL_COLUMNS: Record<string, string> = {
-  'Customer.CustomerId': 'other_personal',
-  'Customer.FirstName': 'name',
-  'Customer.LastName': 'name',
-  'Customer.Address': 'postal_address',
-  'Customer.City': 'postal_address',
-  'Customer.State': 'postal_address',
-  'Customer.Country': 'postal_address',
-  'Customer.PostalCode': 'postal_address',
-  'Customer.Phone': 'phone',
-  'Customer.Fax': 'phone',
-  'Customer.Email': 'email',
-  'Customer.SupportRepId': 'other_personal',
-  'Employee.EmployeeId': 'other_personal',
-  'Employee.LastName': 'name',
-  'Employee.FirstName': 'name',
-  'Employee.Title': 'other_personal',
-  'Employee.ReportsTo': 'other_personal',
-  'Employee.BirthDate': 'date_of_birth',
-  'Employee.HireDate': 'other_personal',
-  'Employee.Address': 'postal_address',
-  'Employee.City': 'postal_address',
-  'Employee.State': 'postal_address',
-  'Employee.Country': 'postal_address',
-  'Employee.PostalCode': 'postal_address',
-  'Employee.Phone': 'phone',
-  'Employee.Fax': 'phone',
-  'Employee.Email': 'email',
-  'Invoice.CustomerId': 'other_personal',
-  'Invoice.BillingAddress': 'postal_address',
-  'Invoice.BillingCity': 'postal_address',
-  'Invoice.BillingState': 'postal_address',
-  'Invoice.BillingCountry': 'postal_address',
-  'Invoice.BillingPostalCode': 'postal_address',
-};
-
-/** Columns that must not be flagged: the catalogue, and a company name (not a natural person). */
-const CHINOOK_NOT_PERSONAL = [
-  'Album.Title',
-  'Artist.Name',
-  'Genre.Name',
-  'MediaType.Name',
-  'Playlist.Name',
-  'Track.Name',
-  'Track.Composer',
-  'Customer.Company',
-  'Invoice.InvoiceDate',
-  'Invoice.Total',
-];
 
 function byKey(result: SqliteScanResult) {
   return new Map(result.columns.map((column) => [`${column.table}.${column.column}`, column]));

@@ -7,25 +7,24 @@ import {
   type ClassificationEntryInput,
 } from '../../shared/domain/classification.js';
 import { InvalidInputError } from '../../shared/errors.js';
-import { proposeFieldClassification, type FieldProposal } from './detectors/propose.js';
-import { isPersonTableName } from './detectors/tokens.js';
+import {
+  findPersonTables,
+  proposeTable,
+  type ColumnProposal,
+  type ForeignKey,
+  type TableColumn,
+  type TableData,
+} from './detectors/table-proposals.js';
 import { quoteIdentifier } from './sqlite-identifiers.js';
 import type { ProgressListener } from './types.js';
+
+export type { ColumnProposal };
 
 export interface SqliteScanOptions {
   /** Maximum non-null values read per column; default 200. */
   sampleSize?: number;
   /** Called after each table with the number of tables read and the total. */
   onProgress?: ProgressListener;
-}
-
-/** The proposal for one column. Sampled values appear only masked, in maskedExamples. */
-export interface ColumnProposal extends FieldProposal {
-  table: string;
-  column: string;
-  declaredType: string;
-  /** Non-null text and number values read from the column. */
-  sampled: number;
 }
 
 export interface SqliteScanResult {
@@ -42,29 +41,6 @@ export const DEFAULT_SAMPLE_SIZE = 200;
 const MAX_VALUE_CHARS = 4096;
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
-
-/** Categories that, found by a column's own name or values, show that a table is about people. */
-const PERSON_EVIDENCE = new Set(['name', 'email', 'date_of_birth', 'national_id']);
-const PERSON_EVIDENCE_CONFIDENCE = 0.75;
-
-interface TableColumn {
-  name: string;
-  type: string;
-  pk: number;
-}
-
-interface ForeignKey {
-  table: string;
-  from: string;
-}
-
-interface TableData {
-  table: string;
-  columns: TableColumn[];
-  foreignKeys: ForeignKey[];
-  samples: Map<string, string[]>;
-  blobColumns: Set<string>;
-}
 
 /**
  * Scans a plain (unencrypted) SQLite database read-only and proposes a classification for every
@@ -241,65 +217,4 @@ function sampleColumn(
     }
   }
   return { values, sawBlob };
-}
-
-/**
- * Finds the tables that describe people: those named like it, and those with a column whose own
- * name or values show names, e-mail addresses, dates of birth or national ids.
- */
-function findPersonTables(tables: readonly TableData[]): Set<string> {
-  const personTables = new Set<string>();
-
-  for (const data of tables) {
-    if (isPersonTableName(data.table)) {
-      personTables.add(data.table);
-      continue;
-    }
-    const hasPersonEvidence = data.columns.some((column) => {
-      const proposal = proposeFieldClassification(
-        { dataset: data.table, field: column.name, personContext: false },
-        data.samples.get(column.name) ?? [],
-      );
-      return (
-        proposal.category !== null &&
-        PERSON_EVIDENCE.has(proposal.category) &&
-        proposal.confidence >= PERSON_EVIDENCE_CONFIDENCE
-      );
-    });
-    if (hasPersonEvidence) {
-      personTables.add(data.table);
-    }
-  }
-
-  return personTables;
-}
-
-function proposeTable(data: TableData, personTables: ReadonlySet<string>): ColumnProposal[] {
-  const personContext = personTables.has(data.table);
-  const primaryKeys = data.columns.filter((column) => column.pk > 0);
-
-  return data.columns.map((column) => {
-    const values = data.samples.get(column.name) ?? [];
-    const referenced = data.foreignKeys.find(
-      (key) => key.from === column.name && personTables.has(key.table),
-    );
-    const isPersonKey = personContext && primaryKeys.length === 1 && column.pk === 1;
-    const personLink = referenced?.table ?? (isPersonKey ? data.table : null);
-
-    const proposal = proposeFieldClassification(
-      { dataset: data.table, field: column.name, personContext, personLink },
-      values,
-    );
-    if (data.blobColumns.has(column.name)) {
-      proposal.reasons.push('binary (BLOB) values were not inspected');
-    }
-
-    return {
-      table: data.table,
-      column: column.name,
-      declaredType: column.type,
-      sampled: values.length,
-      ...proposal,
-    };
-  });
 }

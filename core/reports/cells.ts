@@ -84,6 +84,42 @@ export function setCellValue(cell: Cell, kind: CellKind, value: unknown, policy:
   }
 }
 
+/**
+ * Returns a value as CSV cell text under the same rules as setCellValue. Text kinds are masked
+ * when the policy is masked, cleaned of characters illegal in XML and neutralised against
+ * formulas. Numbers, dates and timestamps are written as their plain text, and null as ''.
+ */
+export function cellText(kind: CellKind, value: unknown, policy: CellPolicy): string {
+  if (value === null || value === undefined) {
+    return '';
+  }
+
+  switch (kind) {
+    case 'integer':
+    case 'number':
+    case 'percent':
+      return typeof value === 'number' && Number.isFinite(value)
+        ? String(value)
+        : textOf('text', value, policy);
+    case 'date':
+    case 'partial-date':
+      return typeof value === 'string' && parseCalendarDate(value) !== null
+        ? value
+        : textOf('text', value, policy);
+    case 'timestamp': {
+      const date = typeof value === 'string' ? parseTimestamp(value) : null;
+      return date === null ? textOf('text', value, policy) : date.toISOString();
+    }
+    case 'yes-no':
+      if (typeof value !== 'boolean') {
+        return textOf('text', value, policy);
+      }
+      return value ? 'Yes' : 'No';
+    default:
+      return textOf(kind, value, policy);
+  }
+}
+
 /** Writes text that the report itself supplies, such as headers and Summary labels. */
 export function setLabel(cell: Cell, label: string): void {
   cell.value = toSafeCellText(label);
@@ -160,12 +196,16 @@ function setDate(
 }
 
 function setText(cell: Cell, kind: CellKind, value: unknown, policy: CellPolicy): void {
+  cell.value = textOf(kind, value, policy);
+}
+
+function textOf(kind: CellKind, value: unknown, policy: CellPolicy): string {
   // Illegal characters go before masking, because one inside an email address would otherwise
   // split it and leave the part before it unmasked.
   const text = stripXmlIllegalCharacters(
     kind === 'json' ? toJsonText(value, policy) : toText(value),
   );
-  cell.value = toSafeCellText(policy.masked ? maskText(kind, text) : text);
+  return toSafeCellText(policy.masked ? maskText(kind, text) : text);
 }
 
 function maskText(kind: CellKind, text: string): string {

@@ -41,6 +41,59 @@ export const DATA_MAP_COLUMNS: readonly ColumnDefinition<ClassificationEntry>[] 
   { header: 'Proposed', width: 10, kind: 'yes-no', value: (entry) => entry.proposed },
   { header: 'Confidence', width: 12, kind: 'percent', value: (entry) => entry.confidence },
   { header: 'Updated (UTC)', width: 20, kind: 'timestamp', value: (entry) => entry.updatedAt },
+  { header: 'Purpose', width: 32, kind: 'text', value: (entry) => entry.purpose },
+  {
+    header: 'Data subjects',
+    width: 24,
+    kind: 'verbatim',
+    value: (entry) => entry.dataSubjects.join(', '),
+  },
+  {
+    header: 'Art. 9(2) condition',
+    width: 22,
+    kind: 'verbatim',
+    value: (entry) => entry.specialCategoryCondition,
+  },
+  {
+    header: 'Retention trigger',
+    width: 20,
+    kind: 'text',
+    value: (entry) => entry.retentionTrigger,
+  },
+  { header: 'Recipients', width: 28, kind: 'text', value: (entry) => entry.recipients.join('; ') },
+  {
+    header: 'Transfers outside the EEA',
+    width: 16,
+    kind: 'verbatim',
+    value: (entry) => entry.transfers.join(', '),
+  },
+  {
+    header: 'Transfer safeguard',
+    width: 18,
+    kind: 'verbatim',
+    value: (entry) => entry.transferSafeguard,
+  },
+  { header: 'Steward', width: 22, kind: 'text', value: (entry) => entry.steward },
+  {
+    header: 'Encryption required',
+    width: 12,
+    kind: 'yes-no',
+    value: (entry) => entry.encryptionRequired,
+  },
+  {
+    header: 'Encryption in place',
+    width: 12,
+    kind: 'yes-no',
+    value: (entry) => entry.encryptionInPlace,
+  },
+  {
+    header: 'Masking required',
+    width: 12,
+    kind: 'yes-no',
+    value: (entry) => entry.maskingRequired,
+  },
+  { header: 'Masking in place', width: 12, kind: 'yes-no', value: (entry) => entry.maskingInPlace },
+  { header: 'Next review', width: 12, kind: 'date', value: (entry) => entry.nextReviewOn },
 ];
 
 /**

@@ -12,6 +12,7 @@ import {
   type ColumnDefinition,
 } from './columns.js';
 import { ReportWorkbook, type CellInput } from './report-workbook.js';
+import { ROPA_COLUMNS, ROPA_SHEET_TITLE, ropaRows } from './ropa-columns.js';
 import type { ReportSource, ReportSummary } from './source.js';
 import { SUMMARY_COLUMNS, summaryRows } from './summary-rows.js';
 
@@ -166,10 +167,17 @@ async function writeSection(context: SectionContext, section: ReportSection): Pr
       return;
     }
     case 'dataMap':
+      // The Art. 30 record is derived from the map, so it comes with the map's section.
       await workbook.writeSheet(
         title,
         DATA_MAP_COLUMNS,
         toCells(source.classificationEntries(), DATA_MAP_COLUMNS),
+        dataSheet,
+      );
+      await workbook.writeSheet(
+        ROPA_SHEET_TITLE,
+        ROPA_COLUMNS,
+        toCells(ropaRows(source.recordOfProcessing()), ROPA_COLUMNS),
         dataSheet,
       );
       return;

@@ -1,8 +1,10 @@
 import type { AuditEntry } from '../../shared/domain/audit.js';
 import type { ClassificationEntry } from '../../shared/domain/classification.js';
+import type { PolicyFindingCounts } from '../../shared/domain/classification-policy.js';
 import type { FindingSeverity, SecurityFinding } from '../../shared/domain/findings.js';
 import type { Incident, IncidentSeverity } from '../../shared/domain/incidents.js';
 import type { PrivacyRequest } from '../../shared/domain/privacy.js';
+import type { RecordOfProcessing } from '../../shared/domain/ropa.js';
 
 /** Figures for the Summary sheet, computed by the vault in SQL rather than from the rows. */
 export interface ReportSummary {
@@ -21,6 +23,8 @@ export interface ReportSummary {
   requestsOverdue: number;
   requestsDueWithin7Days: number;
   openFindingsBySeverity: Record<FindingSeverity, number>;
+  /** Fields of the classification map that break each policy rule, as of `asOf`. */
+  classificationFindingsByRule: PolicyFindingCounts;
 }
 
 /**
@@ -30,6 +34,8 @@ export interface ReportSummary {
 export interface ReportSource {
   summary(): ReportSummary;
   classificationEntries(): Iterable<ClassificationEntry>;
+  /** The Art. 30 record derived from the map; written next to the Data Map sheet. */
+  recordOfProcessing(): RecordOfProcessing;
   privacyRequests(): Iterable<PrivacyRequest>;
   incidents(): Iterable<Incident>;
   findings(): Iterable<SecurityFinding>;

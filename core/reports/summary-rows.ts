@@ -1,3 +1,4 @@
+import { POLICY_RULES } from '../../shared/domain/classification-policy.js';
 import { FINDING_SEVERITIES } from '../../shared/domain/findings.js';
 import { INCIDENT_SEVERITIES } from '../../shared/domain/incidents.js';
 import type { CellKind } from './cells.js';
@@ -48,6 +49,11 @@ export function summaryRows(summary: ReportSummary, masked: boolean): SummaryRow
       figure: `Open findings: ${severity}`,
       kind: 'integer',
       value: summary.openFindingsBySeverity[severity],
+    })),
+    ...POLICY_RULES.map((rule): SummaryRow => ({
+      figure: `Data map policy: ${rule}`,
+      kind: 'integer',
+      value: summary.classificationFindingsByRule[rule],
     })),
   ];
 }

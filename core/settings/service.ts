@@ -11,7 +11,7 @@ import type { Vault } from '../vault/vault.js';
 const TIME_ZONE_KEY = 'settings.time_zone';
 const COUNTRY_KEY = 'settings.country';
 
-/** The operating system's IANA time zone, or UTC when the runtime cannot tell. */
+/** Returns the operating system's IANA time zone, or UTC when the runtime cannot tell. */
 export function systemTimeZone(): string {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return zone !== undefined && isKnownTimeZone(zone) ? zone : 'UTC';

@@ -37,8 +37,8 @@ export interface CreatedVault {
 }
 
 /**
- * Creates a new vault. The file is created exclusively, so an existing file is never overwritten;
- * if any later step fails, the new file and its keychain entry are removed again.
+ * Creates a new vault. The file is created exclusively, so an existing file is never overwritten.
+ * If a later step fails, the new file and its keychain entry are removed again.
  */
 export async function createVault(options: CreateVaultOptions): Promise<CreatedVault> {
   const { path, keyStore, actor } = options;

@@ -31,7 +31,7 @@ function desktopActor(): string {
 }
 
 /**
- * The renderer's origin and first URL. Packaged and built runs use app://; `electron-vite dev`
+ * Returns the renderer's origin and first URL. Packaged and built runs use app://; `electron-vite dev`
  * sets ELECTRON_RENDERER_URL to its local dev server, which is trusted only in unpackaged runs.
  * NOTE: the dev server sends no Content-Security-Policy, because Vite's hot reload needs inline
  * scripts; the policy is in force only for app:// pages.

@@ -15,6 +15,7 @@ export const MAX_URL_LENGTH = 2048;
  * containing one can display as something other than where it leads.
  */
 const DECEPTIVE_CHARACTERS =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u0020\u007f-\u00a0\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
 
 /** Permissions the app's own pages may use: writing to the clipboard for "copy recovery key". */
@@ -46,7 +47,7 @@ export function isAppOrigin(value: unknown, appOrigin: string = APP_ORIGIN): boo
   return value === appOrigin || isAppUrl(value, appOrigin);
 }
 
-/** What main knows about the frame that sent an IPC message. */
+/** The frame that sent an IPC message: its URL and whether it is the top-level frame. */
 export interface SenderFrame {
   url: string;
   /** Whether the frame is its webContents' top-level frame. */
@@ -66,9 +67,9 @@ export function isTrustedSender(
 }
 
 /**
- * Returns the URL to hand to the operating system for a link, or null when the link must not
- * be opened. Only https: links to a named host without credentials, and mailto: links to one
- * address, pass; punycode hosts are rejected because they can imitate a known domain.
+ * Returns the URL to hand to the operating system for a link, or null when the link must not be
+ * opened. Only https: links to a named host without credentials, and mailto: links to one
+ * address, pass. Punycode hosts are rejected because they can imitate a known domain.
  */
 export function externalUrlToOpen(url: unknown): string | null {
   if (typeof url !== 'string' || DECEPTIVE_CHARACTERS.test(url)) return null;

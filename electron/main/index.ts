@@ -1,4 +1,4 @@
-// Entry of the Electron main process. Only what must happen before 'ready' is here; the rest
+// Entry of the Electron main process. Only what must happen before 'ready' is here. The rest
 // loads afterwards, so a failure to load a native module still ends in a readable error box.
 import { app, dialog, protocol } from 'electron';
 
@@ -13,7 +13,7 @@ protocol.registerSchemesAsPrivileged([
   },
 ]);
 
-// 2. Every renderer runs sandboxed, whatever a window's own options say.
+// 2. Every renderer runs sandboxed, whatever a window's own options set.
 app.enableSandbox();
 
 // 3. One instance per user: two processes writing one vault would fight over its WAL.
@@ -29,8 +29,8 @@ async function start(): Promise<void> {
     const desktop = await startDesktop();
     app.on('second-instance', () => desktop.focus());
   } catch (error) {
-    // Startup failed before a window could show it; the message names the failure, and the
-    // stack stays out because it says nothing a user can act on.
+    // Startup failed before a window could show it. The message names the failure; the stack
+    // stays out because a user cannot act on it.
     const message = error instanceof Error ? error.message : String(error);
     dialog.showErrorBox(
       'Synapse Compliance Console could not start',

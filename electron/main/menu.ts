@@ -1,7 +1,7 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 
 /**
- * The application menu: standard edit shortcuts (macOS needs the Edit menu for copy and paste in
+ * Builds the application menu: standard edit shortcuts (macOS needs the Edit menu for copy and paste in
  * text fields), zoom, full screen and window roles. Reload and developer tools appear only in
  * unpackaged builds.
  */

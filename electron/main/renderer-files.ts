@@ -74,7 +74,7 @@ export async function resolveRendererFile(root: string, pathname: string): Promi
   }
 }
 
-/** Answers one app:// request from the renderer folder, with the security headers. */
+/** Serves one app:// request from the renderer folder, with the security headers. */
 export async function serveAppRequest(
   root: string,
   request: Request,

@@ -1,5 +1,7 @@
 // The sandboxed preload: builds window.api from the IPC contract and exposes nothing else.
 // It must bundle to one CommonJS file that requires only 'electron' (see electron.vite.config.ts).
+import '../../shared/ipc/zod-jitless.js';
+
 import { contextBridge, ipcRenderer } from 'electron';
 
 import { PROGRESS_EVENT } from '../../shared/ipc/jobs.js';

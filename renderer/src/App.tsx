@@ -18,6 +18,7 @@ import { StartupErrorScreen } from './screens/vault/StartupErrorScreen';
 import { UnlockScreen } from './screens/vault/UnlockScreen';
 import { listenToJobProgress } from './state/jobs';
 import { useNavigation, type ScreenId } from './state/navigation';
+import { useScale } from './state/scale';
 import { useSession } from './state/session';
 
 const SCREEN_COMPONENTS: Record<ScreenId, () => React.JSX.Element> = {
@@ -50,6 +51,10 @@ export function App() {
     }
     void start();
   }, [start]);
+
+  useEffect(() => {
+    if (phase === 'ready') void useScale.getState().load();
+  }, [phase]);
 
   const Screen = SCREEN_COMPONENTS[screen];
 

@@ -1,6 +1,10 @@
-import type { ClassificationLevel, LegalBasis, PersonalDataCategory } from '../../shared/domain/classification.js';
+import type { LegalBasis, PersonalDataCategory } from '../../shared/domain/classification.js';
 import type { IncidentStatus, PersonalDataInvolvement } from '../../shared/domain/incidents.js';
-import { REQUEST_ARTICLES, type RequestStatus, type RequestType } from '../../shared/domain/privacy.js';
+import {
+  REQUEST_ARTICLES,
+  type RequestStatus,
+  type RequestType,
+} from '../../shared/domain/privacy.js';
 
 /** "postal_address" as "Postal address". */
 export function humanize(value: string): string {
@@ -8,13 +12,10 @@ export function humanize(value: string): string {
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
-export const LEVEL_LABELS: Record<ClassificationLevel, string> = {
-  PUBLIC: 'Public',
-  INTERNAL: 'Internal',
-  CONFIDENTIAL: 'Confidential',
-  SENSITIVE: 'Sensitive',
-  TOP_SECRET: 'Top secret',
-};
+/** Spells a camelCase field name as words: "personalData" as "Personal data". */
+export function fieldLabel(field: string): string {
+  return humanize(field.replace(/([a-z])([A-Z])/g, '$1_$2'));
+}
 
 export const LEGAL_BASIS_LABELS: Record<LegalBasis, string> = {
   consent: 'Consent, Art. 6(1)(a)',
@@ -65,9 +66,31 @@ export const PERSONAL_DATA_INVOLVEMENT_LABELS: Record<PersonalDataInvolvement, s
   unknown: 'Not known yet',
 };
 
-/** An ISO timestamp as local date and time; an invalid value is shown as it is. */
+/** Formats an ISO timestamp as local date and time; an invalid value is returned as it is. */
 export function formatTimestamp(value: string | null): string {
   if (value === null) return '';
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? value : date.toLocaleString();
+}
+
+/** Today as YYYY-MM-DD in the computer's time zone. */
+export function localDate(now: Date = new Date()): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Converts an ISO timestamp to a datetime-local input value in the computer's time zone. */
+export function toDateTimeLocal(value: string | null): string {
+  if (value === null) return '';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return '';
+  const pad = (part: number) => String(part).padStart(2, '0');
+  return `${localDate(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** Converts a datetime-local value to an ISO timestamp; other text is returned for validation. */
+export function fromDateTimeLocal(value: string): string | null {
+  if (value.trim() === '') return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date.toISOString();
 }

@@ -4,7 +4,7 @@ import { listQuerySchema } from './query.js';
 
 export const AUDIT_SORT_KEYS = ['seq'] as const;
 
-/** Paged reading of the audit trail; newest first unless sortDirection says otherwise. */
+/** Paged reading of the audit trail, newest first unless sortDirection is asc. */
 export const auditQuerySchema = listQuerySchema.extend({
   sortBy: z.enum(AUDIT_SORT_KEYS).optional(),
   sortDirection: z.enum(['asc', 'desc']).default('desc'),

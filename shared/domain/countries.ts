@@ -1,4 +1,4 @@
-/** The officially assigned ISO 3166-1 alpha-2 country codes (249 codes, as of 2024). */
+/** The 249 officially assigned ISO 3166-1 alpha-2 country codes. */
 // prettier-ignore
 export const COUNTRY_CODES = [
   'AD', 'AE', 'AF', 'AG', 'AI', 'AL', 'AM', 'AO', 'AQ', 'AR', 'AS', 'AT', 'AU', 'AW', 'AX', 'AZ',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { COUNTRY_CODES } from './countries.js';
 
-/** True when the running ICU knows the IANA time zone, such as "Europe/Berlin". */
+/** True when the running ICU has data for the IANA time zone, such as "Europe/Berlin". */
 export function isKnownTimeZone(timeZone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone });

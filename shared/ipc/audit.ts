@@ -18,6 +18,6 @@ export const auditVerificationSchema = z.object({
 
 export const auditChannels = {
   list: channel('audit:list', auditQuerySchema, pageSchema(auditEntrySchema)),
-  /** Walks the whole hash chain; on a million entries this takes seconds. */
+  /** Walks the whole hash chain, so it takes longer the more entries the trail has. */
   verify: channel('audit:verify', noInput, auditVerificationSchema),
 };

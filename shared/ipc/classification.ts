@@ -2,74 +2,105 @@ import { z } from 'zod';
 
 import {
   classificationEntryInputSchema,
-  classificationLevelSchema,
-  legalBasisSchema,
   personalDataCategorySchema,
 } from '../domain/classification.js';
+import {
+  CLASSIFICATION_IMPORT_FORMATS,
+  MAPPABLE_FIELDS,
+  classificationMappingSchema,
+  importModeSchema,
+  mappableFieldSchema,
+  mappingNameSchema,
+  type ClassificationImportPreview,
+  type ClassificationImportResult,
+  type SavedMapping,
+} from '../domain/classification-import.js';
 import { classificationQuerySchema } from '../domain/classification-query.js';
-import { byIdSchema, channel, idSchema, jobIdSchema, patchOf } from './define.js';
+import { SCAN_SOURCE_KINDS } from '../domain/classification-review.js';
+import {
+  byIdSchema,
+  channel,
+  idSchema,
+  jobIdSchema,
+  noInput,
+  patchOf,
+  type Assert,
+  type Extends,
+} from './define.js';
 import { grantedPathSchema } from './files.js';
 import { classificationEntrySchema, importSummarySchema, pageSchema } from './records.js';
 
-/** Fields of a classification entry that a CSV column can fill, as the CSV importer names them. */
-export const CSV_MAPPABLE_FIELDS = [
-  'system',
-  'dataset',
-  'field',
-  'level',
-  'category',
-  'personalData',
-  'description',
-  'owner',
-  'retention',
-  'legalBasis',
-] as const;
-export const csvMappableFieldSchema = z.enum(CSV_MAPPABLE_FIELDS);
-export type CsvMappableField = z.infer<typeof csvMappableFieldSchema>;
+export { MAPPABLE_FIELDS };
 
-/**
- * How CSV headers map to entry fields, and the values for fields no column gives. Same shape as
- * the CSV importer's mapping file, so a mapping made in the wizard can be saved as one.
- */
-export const csvMappingSchema = z.strictObject({
-  columns: z.record(z.string().min(1).max(200), csvMappableFieldSchema).default({}),
-  defaults: z
-    .strictObject({
-      system: z.string().trim().min(1).max(200).optional(),
-      dataset: z.string().trim().min(1).max(200).optional(),
-      level: classificationLevelSchema.optional(),
-      category: personalDataCategorySchema.optional(),
-      owner: z.string().trim().max(200).optional(),
-      retention: z.string().trim().optional(),
-      legalBasis: legalBasisSchema.optional(),
-    })
-    .default({}),
+/** The vault's classification scale: its levels from least to most restricted, and aliases. */
+export const classificationScaleSchema = z.object({
+  levels: z.array(
+    z.object({
+      name: z.string(),
+      label: z.string(),
+      color: z.string(),
+      requiresEncryption: z.boolean(),
+      rank: z.number().int().nonnegative(),
+    }),
+  ),
+  aliases: z.record(z.string(), z.string()),
+  isDefault: z.boolean(),
 });
-export type CsvMapping = z.input<typeof csvMappingSchema>;
+export type ClassificationScaleView = z.infer<typeof classificationScaleSchema>;
 
-const previewRecordSchema = classificationEntryInputSchema.pick({
-  system: true,
-  dataset: true,
-  field: true,
-  level: true,
-  category: true,
-  personalData: true,
-});
+const rowErrorSchema = z.object({ line: z.number().int(), message: z.string() });
 
-/**
- * The CSV as read with the current mapping. `problem` is set, and `recordCount` is 0, when the
- * file cannot be imported as mapped; the headers still let the user fix the mapping.
- */
-export const csvPreviewSchema = z.object({
+/** A classification file as the import would read it; nothing is stored while previewing. */
+export const importPreviewSchema = z.object({
   file: z.string(),
+  format: z.enum(CLASSIFICATION_IMPORT_FORMATS),
+  encoding: z.string().nullable(),
+  delimiter: z.string().nullable(),
+  sheet: z.string().nullable(),
+  sheets: z.array(z.string()),
   headers: z.array(z.string()),
-  /** The field each header fills with the current mapping; null when the header is ignored. */
-  mappedHeaders: z.record(z.string(), csvMappableFieldSchema.nullable()),
-  recordCount: z.number().int().nonnegative(),
-  sample: z.array(previewRecordSchema),
+  headerLine: z.number().int(),
+  suggestedMapping: z.record(z.string(), mappableFieldSchema.nullable()),
+  mapping: z.record(z.string(), mappableFieldSchema.nullable()),
+  rowCount: z.number().int().nonnegative(),
+  validCount: z.number().int().nonnegative(),
+  rows: z.array(z.object({ line: z.number().int(), entry: classificationEntryInputSchema })),
+  errors: z.array(rowErrorSchema),
+  errorCount: z.number().int().nonnegative(),
+  skipped: z.array(z.object({ line: z.number().int(), reason: z.string() })),
   problem: z.string().nullable(),
 });
-export type CsvPreview = z.infer<typeof csvPreviewSchema>;
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+type _ImportPreviewMatches = Assert<Extends<ImportPreview, ClassificationImportPreview>>;
+
+export const importResultSchema = importSummarySchema.extend({
+  file: z.string(),
+  format: z.enum(CLASSIFICATION_IMPORT_FORMATS),
+  mode: importModeSchema,
+  records: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  errors: z.array(rowErrorSchema),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;
+type _ImportResultMatches = Assert<Extends<ImportResult, ClassificationImportResult>>;
+
+export const savedMappingSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  mapping: classificationMappingSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+type _SavedMappingMatches = Assert<Extends<z.infer<typeof savedMappingSchema>, SavedMapping>>;
+
+const importFileSchema = z.strictObject({
+  path: grantedPathSchema,
+  mapping: classificationMappingSchema.optional(),
+  /** XLSX sheet to read; the first by default. */
+  sheet: z.string().max(200).optional(),
+});
+
+export const scanSourceKindSchema = z.enum(SCAN_SOURCE_KINDS);
 
 export const scanColumnSchema = z.object({
   table: z.string(),
@@ -77,7 +108,8 @@ export const scanColumnSchema = z.object({
   declaredType: z.string(),
   personalData: z.boolean(),
   category: personalDataCategorySchema.nullable(),
-  level: classificationLevelSchema,
+  /** The level the detectors propose, on the default scale. */
+  level: z.string(),
   confidence: z.number(),
   reasons: z.array(z.string()),
   /** Sampled values, masked by the scanner; never a raw value. */
@@ -87,6 +119,7 @@ export type ScanColumn = z.infer<typeof scanColumnSchema>;
 
 export const scanPreviewSchema = z.object({
   file: z.string(),
+  kind: scanSourceKindSchema,
   /** System name the entries get: the one asked for, else the file name without extension. */
   system: z.string(),
   tables: z.number().int().nonnegative(),
@@ -95,9 +128,25 @@ export const scanPreviewSchema = z.object({
 });
 export type ScanPreview = z.infer<typeof scanPreviewSchema>;
 
+/** Outcome of applying a scan: the run stored in the review queue and the decisions taken. */
+export const scanApplyResultSchema = z.object({
+  runId: idSchema,
+  accepted: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  /** Fields whose proposal matched an earlier decision, so they needed none now. */
+  alreadyDecided: z.number().int().nonnegative(),
+});
+export type ScanApplyResult = z.infer<typeof scanApplyResultSchema>;
+
 const systemNameSchema = z.string().trim().min(1, 'system is required').max(200);
 
 const columnRefSchema = z.strictObject({ table: z.string(), column: z.string() });
+
+const scanSourceSchema = z.strictObject({
+  path: grantedPathSchema,
+  /** sqlite, csv or xlsx; taken from the file extension when left out. */
+  kind: scanSourceKindSchema.optional(),
+});
 
 export const classificationChannels = {
   list: channel(
@@ -106,6 +155,8 @@ export const classificationChannels = {
     pageSchema(classificationEntrySchema),
   ),
   get: channel('classification:get', byIdSchema, classificationEntrySchema),
+  /** The levels an entry can have; the renderer builds its level choices and colours from it. */
+  scale: channel('classification:scale', noInput, classificationScaleSchema),
   create: channel(
     'classification:create',
     classificationEntryInputSchema,
@@ -117,34 +168,34 @@ export const classificationChannels = {
     classificationEntrySchema,
   ),
   delete: channel('classification:delete', byIdSchema, z.object({ id: idSchema })),
-  importPreview: channel(
-    'classification:importPreview',
-    z.strictObject({ path: grantedPathSchema, mapping: csvMappingSchema.optional() }),
-    csvPreviewSchema,
-  ),
+  importPreview: channel('classification:importPreview', importFileSchema, importPreviewSchema),
   importConfirm: channel(
     'classification:importConfirm',
-    z.strictObject({
-      jobId: jobIdSchema,
-      path: grantedPathSchema,
-      mapping: csvMappingSchema.optional(),
-    }),
-    importSummarySchema,
+    importFileSchema.extend({ jobId: jobIdSchema, mode: importModeSchema }),
+    importResultSchema,
+  ),
+  listMappings: channel('classification:listMappings', noInput, z.array(savedMappingSchema)),
+  saveMapping: channel(
+    'classification:saveMapping',
+    z.strictObject({ name: mappingNameSchema, mapping: classificationMappingSchema }),
+    savedMappingSchema,
   ),
   scanPreview: channel(
     'classification:scanPreview',
-    z.strictObject({ path: grantedPathSchema, system: systemNameSchema.optional() }),
+    scanSourceSchema.extend({ system: systemNameSchema.optional() }),
     scanPreviewSchema,
   ),
-  /** Stores the scan's proposals as proposed entries, except the columns listed in exclude. */
+  /**
+   * Records the scan in the review queue, then accepts every pending proposal except the
+   * columns listed in exclude, which are rejected.
+   */
   scanApply: channel(
     'classification:scanApply',
-    z.strictObject({
+    scanSourceSchema.extend({
       jobId: jobIdSchema,
-      path: grantedPathSchema,
       system: systemNameSchema,
       exclude: z.array(columnRefSchema).max(100_000).default([]),
     }),
-    importSummarySchema,
+    scanApplyResultSchema,
   ),
 };

@@ -49,7 +49,7 @@ export function contractEntries(): ContractEntry[] {
   );
 }
 
-/** The contract's shape as plain data: the action names of each domain. */
+/** Returns the contract's shape as plain data: the action names of each domain. */
 export function contractShape(): Record<string, string[]> {
   return Object.fromEntries(
     (Object.keys(IPC_CONTRACT) as DomainName[]).map((domain) => [

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 
-import { CLASSIFICATION_LEVELS } from '../domain/classification.js';
 import { FINDING_SEVERITIES } from '../domain/findings.js';
 import { INCIDENT_SEVERITIES } from '../domain/incidents.js';
 import { channel, noInput } from './define.js';
@@ -27,7 +26,8 @@ export const dashboardSummarySchema = z.object({
   requestsOverdue: count,
   requestsDueWithin7Days: count,
   openFindingsBySeverity: countsBy(FINDING_SEVERITIES),
-  classificationByLevel: countsBy(CLASSIFICATION_LEVELS),
+  /** Entries per level name of the vault's scale; levels without entries are 0. */
+  classificationByLevel: z.record(z.string(), count),
 });
 export type DashboardSummary = z.infer<typeof dashboardSummarySchema>;
 

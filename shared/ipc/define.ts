@@ -51,3 +51,12 @@ export function patchOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>)
     Partial<z.input<z.ZodObject<Shape>>>
   >;
 }
+
+/**
+ * True when A is assignable to B. Used at type level to check that an output schema produces
+ * the domain interface it stands for: `type _Check = Assert<Extends<z.output<S>, Domain>>`.
+ */
+export type Extends<A, B> = [A] extends [B] ? true : false;
+
+/** Fails type checking unless T is true. */
+export type Assert<T extends true> = T;

@@ -4,8 +4,8 @@ import { channel } from './define.js';
 
 /** Kinds of file the import and scan wizards open; each has its own dialog filter. */
 export const IMPORT_FILE_KINDS = [
-  'classificationCsv',
-  'sqliteDatabase',
+  'classificationFile',
+  'scanSource',
   'verisJson',
   'findingsJson',
 ] as const;

@@ -6,7 +6,7 @@ import { channel, idSchema, jobIdSchema, patchOf } from './define.js';
 import { grantedPathSchema } from './files.js';
 import { importSummarySchema, incidentSchema, pageSchema } from './records.js';
 
-/** What an incident file would import: the count and the first incidents as they map. */
+/** Preview of an incident file: the count and the first incidents as they would be stored. */
 export const incidentImportPreviewSchema = z.object({
   file: z.string(),
   recordCount: z.number().int().nonnegative(),

@@ -13,6 +13,8 @@ const timestamp = z.string().min(1);
 
 export const classificationEntrySchema = classificationEntryInputSchema.extend({
   id: idSchema,
+  systemId: idSchema,
+  datasetId: idSchema,
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -49,7 +51,7 @@ export const auditEntrySchema = z.object({
   hash: z.string(),
 });
 
-/** One page of a list view; `total` counts every row that matches the filters. */
+/** Builds the schema of one list page; `total` counts every row that matches the filters. */
 export function pageSchema<Row extends z.ZodType>(row: Row) {
   return z.object({
     rows: z.array(row),
@@ -59,7 +61,7 @@ export function pageSchema<Row extends z.ZodType>(row: Row) {
   });
 }
 
-/** What one import stored: new records, changed records and records already present as they are. */
+/** Counts of one import: new records, changed records and records that were already stored. */
 export const importSummarySchema = z.object({
   inserted: z.number().int().nonnegative(),
   updated: z.number().int().nonnegative(),

@@ -4,7 +4,7 @@ import { channel, noInput } from './define.js';
 
 export const keyModeSchema = z.enum(['keychain', 'passphrase']);
 
-/** What the vault file and the keychain look like; known without the key, except schemaVersion. */
+/** State of the vault file and its keychain entry; all known without the key but schemaVersion. */
 export const sessionStatusSchema = z.object({
   path: z.string(),
   exists: z.boolean(),
@@ -18,8 +18,8 @@ export const sessionStatusSchema = z.object({
 export type SessionStatus = z.infer<typeof sessionStatusSchema>;
 
 /**
- * A new passphrase. Passphrase mode keeps the key only in the user's head, so an offline guess
- * against a copied vault file meets Argon2id alone: 12 characters is the floor asked for here.
+ * A new passphrase. In passphrase mode only Argon2id stands between a copied vault file and an
+ * offline guessing attack, so a new passphrase needs at least 12 characters.
  */
 export const newPassphraseSchema = z
   .string()

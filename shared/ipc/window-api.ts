@@ -27,7 +27,7 @@ export type WindowApi = { readonly [Domain in DomainName]: DomainApi<Domain> } &
   };
 };
 
-/** How window.api reaches main: Electron's ipcRenderer in the preload, a test binding in e2e. */
+/** Transport of window.api calls: Electron's ipcRenderer in the preload, a test binding in e2e. */
 export interface ApiTransport {
   invoke(channel: string, input: unknown): Promise<unknown>;
   subscribeProgress(listener: ProgressListener): () => void;

@@ -6,6 +6,7 @@ import type { SecurityFinding } from '../../shared/domain/findings.js';
 import type { Incident } from '../../shared/domain/incidents.js';
 import type { PrivacyRequest } from '../../shared/domain/privacy.js';
 import type { ReportSource, ReportSummary } from '../../core/reports/source.js';
+import type { RecordOfProcessing } from '../../shared/domain/ropa.js';
 
 /** Text that a spreadsheet would run as a formula if it were written unchanged. */
 export const FORMULA_TEXTS = [
@@ -20,6 +21,7 @@ export const FORMULA_TEXTS = [
 export interface FakeRecords {
   summary: ReportSummary;
   classificationEntries: Iterable<ClassificationEntry>;
+  recordOfProcessing: RecordOfProcessing;
   privacyRequests: Iterable<PrivacyRequest>;
   incidents: Iterable<Incident>;
   findings: Iterable<SecurityFinding>;
@@ -30,6 +32,7 @@ export function fakeReportSource(records: Partial<FakeRecords> = {}): ReportSour
   return {
     summary: () => records.summary ?? reportSummary(),
     classificationEntries: () => records.classificationEntries ?? [],
+    recordOfProcessing: () => records.recordOfProcessing ?? emptyRecord(),
     privacyRequests: () => records.privacyRequests ?? [],
     incidents: () => records.incidents ?? [],
     findings: () => records.findings ?? [],
@@ -53,7 +56,28 @@ export function reportSummary(overrides: Partial<ReportSummary> = {}): ReportSum
     requestsOverdue: 1,
     requestsDueWithin7Days: 2,
     openFindingsBySeverity: { info: 5, low: 4, medium: 3, high: 2, critical: 1 },
+    classificationFindingsByRule: {
+      encryption_missing: 1,
+      masking_missing: 0,
+      legal_basis_missing: 0,
+      purpose_missing: 0,
+      retention_missing: 0,
+      special_category_condition_missing: 0,
+      owner_missing: 0,
+      review_overdue: 1,
+      transfer_safeguard_missing: 0,
+    },
     ...overrides,
+  };
+}
+
+/** Builds a record with no activities, for sources whose test is not about the Art. 30 sheet. */
+export function emptyRecord(): RecordOfProcessing {
+  return {
+    generatedAt: '2024-05-01T23:30:00.000Z',
+    groupBy: 'system',
+    controller: { name: '', contact: '', dpo: '', representative: '' },
+    activities: [],
   };
 }
 
@@ -62,6 +86,8 @@ export function classificationEntry(
 ): ClassificationEntry {
   return {
     id: 1,
+    systemId: 1,
+    datasetId: 1,
     system: 'CRM',
     dataset: 'customers',
     field: 'email',
@@ -75,6 +101,19 @@ export function classificationEntry(
     source: 'manual',
     proposed: false,
     confidence: 0.85,
+    dataSubjects: ['customers'],
+    purpose: 'Customer service',
+    specialCategoryCondition: null,
+    retentionTrigger: 'end_of_contract',
+    recipients: ['Mail provider'],
+    transfers: ['US'],
+    transferSafeguard: 'sccs',
+    steward: 'CRM team',
+    encryptionRequired: false,
+    encryptionInPlace: true,
+    maskingRequired: false,
+    maskingInPlace: false,
+    nextReviewOn: '2025-01-01',
     createdAt: '2024-01-01T00:00:00.000Z',
     updatedAt: '2024-01-01T00:30:00.000Z',
     ...overrides,
@@ -182,6 +221,39 @@ export function hostileReportSource(): ReportSource {
         proposed: true,
       }),
     ],
+    recordOfProcessing: {
+      ...emptyRecord(),
+      controller: {
+        name: 'Example GmbH',
+        contact: '+49 30 1234567',
+        dpo: 'Jane Doe, jane.doe@example.com',
+        representative: '',
+      },
+      activities: [
+        {
+          name: hyperlink,
+          systems: [hyperlink],
+          locations: ['on premises'],
+          purposes: [plusFormula],
+          legalBases: ['contract'],
+          dataSubjects: ['customers'],
+          personalDataCategories: ['email', 'health'],
+          specialCategories: ['health'],
+          art9Conditions: ['explicit_consent'],
+          recipients: ['Mail provider'],
+          transfers: [{ country: 'US', safeguards: ['sccs', null] }],
+          retention: [{ period: 'P6Y', trigger: 'end_of_contract', fields: 2 }],
+          security: {
+            fields: 2,
+            encryptionRequired: 1,
+            encryptionInPlace: 1,
+            maskingRequired: 0,
+            maskingInPlace: 0,
+          },
+          fields: 2,
+        },
+      ],
+    },
     privacyRequests: [
       privacyRequest(),
       privacyRequest({

@@ -41,8 +41,9 @@ describe('audit trail', () => {
   it('verifies an intact chain', () => {
     const result = vault.audit.verify();
 
+    // The vault's creation, the CRM system and its dataset, and the four entries.
     expect(result.ok).toBe(true);
-    expect(result.entries).toBe(5);
+    expect(result.entries).toBe(7);
     expect(result.problems).toEqual([]);
   });
 
@@ -68,22 +69,23 @@ describe('audit trail', () => {
 
   it('catches an edited value with a recomputed hash', () => {
     // An attacker who recomputes the edited entry's own hash still breaks the next link.
-    const row = vault.db.prepare('SELECT * FROM audit_log WHERE seq = 2').get() as {
+    // Entry 4 records the creation of the first classification entry.
+    const row = vault.db.prepare('SELECT * FROM audit_log WHERE seq = 4').get() as {
       after_json: string;
     };
     vault.db
-      .prepare('UPDATE audit_log SET after_json = ? WHERE seq = 2')
+      .prepare('UPDATE audit_log SET after_json = ? WHERE seq = 4')
       .run(row.after_json.replace('CONFIDENTIAL', 'PUBLIC'));
-    const edited = vault.db.prepare('SELECT * FROM audit_log WHERE seq = 2').get();
+    const edited = vault.db.prepare('SELECT * FROM audit_log WHERE seq = 4').get();
     vault.db
-      .prepare('UPDATE audit_log SET hash = ? WHERE seq = 2')
+      .prepare('UPDATE audit_log SET hash = ? WHERE seq = 4')
       .run(hashAuditRow(edited as Parameters<typeof hashAuditRow>[0]));
 
     const result = vault.audit.verify();
 
     expect(result.ok).toBe(false);
     expect(result.problems).toContainEqual(
-      expect.objectContaining({ seq: 3, kind: 'broken_link' }),
+      expect.objectContaining({ seq: 5, kind: 'broken_link' }),
     );
   });
 
@@ -114,7 +116,7 @@ describe('audit trail', () => {
   });
 
   it('catches entries cut from the end', () => {
-    vault.db.prepare('DELETE FROM audit_log WHERE seq = 5').run();
+    vault.db.prepare('DELETE FROM audit_log WHERE seq = 7').run();
 
     const result = vault.audit.verify();
 

@@ -113,14 +113,14 @@ describe('command line imports, scan and report', () => {
     expect(result.json?.error?.message).toContain('absent.sarif: file not found');
   });
 
-  it('scans Chinook and stores proposals on apply', () => {
+  it('scans Chinook and queues proposals on apply', () => {
     const chinook = fixturePath('real/chinook/Chinook_Sqlite.sqlite');
 
     const preview = cli('scan', 'sqlite', chinook);
     const applied = cli('scan', 'sqlite', chinook, '--apply', '--system', 'Chinook');
 
     expect(preview.status).toBe(0);
-    expect(preview.json?.value.applied).toBeNull();
+    expect(preview.json?.value.recorded).toBeNull();
     const email = preview.json?.value.columns.find(
       (column: { table: string; column: string }) =>
         column.table === 'Customer' && column.column === 'Email',
@@ -128,7 +128,7 @@ describe('command line imports, scan and report', () => {
     expect(email.personalData).toBe(true);
     expect(email.maskedExamples.length).toBeGreaterThan(0);
     expect(preview.stdout).not.toContain('luisg@embraer.com.br');
-    expect(applied.json?.value.applied.inserted).toBe(preview.json?.value.columns.length);
+    expect(applied.json?.value.recorded.queued).toBe(preview.json?.value.columns.length);
   });
 
   it('writes the report and verifies the audit trail', async () => {

@@ -23,6 +23,7 @@ const childScript = fileURLToPath(new URL('../helpers/report-timezone-child.ts',
 const SHEET_NAMES = [
   'Summary',
   'Data Map',
+  'Art. 30 Record',
   'Privacy Requests',
   'Incidents',
   'Security Findings',
@@ -46,6 +47,36 @@ const HEADERS: Record<string, string[]> = {
     'Proposed',
     'Confidence',
     'Updated (UTC)',
+    'Purpose',
+    'Data subjects',
+    'Art. 9(2) condition',
+    'Retention trigger',
+    'Recipients',
+    'Transfers outside the EEA',
+    'Transfer safeguard',
+    'Steward',
+    'Encryption required',
+    'Encryption in place',
+    'Masking required',
+    'Masking in place',
+    'Next review',
+  ],
+  'Art. 30 Record': [
+    'Activity',
+    'Controller (a)',
+    'Systems',
+    'Location',
+    'Purposes (b)',
+    'Legal bases',
+    'Data subjects (c)',
+    'Personal data (c)',
+    'Special categories (Art. 9, 10)',
+    'Art. 9(2) conditions',
+    'Recipients (d)',
+    'Transfers and safeguards (e)',
+    'Retention (f)',
+    'Security measures (g)',
+    'Fields',
   ],
   'Privacy Requests': [
     'ID',
@@ -96,8 +127,9 @@ const HEADERS: Record<string, string[]> = {
 };
 
 const DATA_ROWS: Record<string, number> = {
-  Summary: 20,
+  Summary: 29,
   'Data Map': 2,
+  'Art. 30 Record': 1,
   'Privacy Requests': 3,
   Incidents: 3,
   'Security Findings': 2,
@@ -113,6 +145,8 @@ const DATE_CELLS: Record<string, { iso: string; numFmt: string }> = {
   'Summary!B3': { iso: '2024-05-01T00:00:00.000Z', numFmt: DATE_FORMAT },
   'Data Map!N2': { iso: '2024-01-01T00:30:00.000Z', numFmt: TIMESTAMP_FORMAT },
   'Data Map!N3': { iso: '2024-01-01T00:30:00.000Z', numFmt: TIMESTAMP_FORMAT },
+  'Data Map!AA2': { iso: '2025-01-01T00:00:00.000Z', numFmt: DATE_FORMAT },
+  'Data Map!AA3': { iso: '2025-01-01T00:00:00.000Z', numFmt: DATE_FORMAT },
   'Privacy Requests!E2': { iso: '2024-02-29T00:00:00.000Z', numFmt: DATE_FORMAT },
   'Privacy Requests!F2': { iso: '2024-03-29T00:00:00.000Z', numFmt: DATE_FORMAT },
   'Privacy Requests!E3': { iso: '2024-02-29T00:00:00.000Z', numFmt: DATE_FORMAT },
@@ -160,6 +194,15 @@ function cellAt(sheets: RawSheet[], reference: string): RawCell {
 
 function textAt(sheets: RawSheet[], reference: string): string | null {
   return cellAt(sheets, reference).value;
+}
+
+/** Column letters of a 1-based column number: 1 is A, 27 is AA. */
+function columnLetters(column: number): string {
+  let letters = '';
+  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  }
+  return letters;
 }
 
 describe('compliance report read back', () => {
@@ -224,7 +267,7 @@ describe('compliance report read back', () => {
 
   it('freezes and filters data sheets', () => {
     for (const sheet of raw.filter((candidate) => candidate.name !== 'Summary')) {
-      const lastColumn = String.fromCharCode(64 + (HEADERS[sheet.name]?.length ?? 0));
+      const lastColumn = columnLetters(HEADERS[sheet.name]?.length ?? 0);
       const lastRow = (DATA_ROWS[sheet.name] ?? 0) + 1;
 
       expect(sheet.pane?.state, sheet.name).toBe('frozen');

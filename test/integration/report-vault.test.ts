@@ -70,12 +70,14 @@ describe('report from a real vault', () => {
     expect(sheets.map((sheet) => sheet.name)).toEqual([
       'Summary',
       'Data Map',
+      'Art. 30 Record',
       'Privacy Requests',
       'Incidents',
       'Security Findings',
       'Audit Trail',
     ]);
     expect(result.rows['Data Map']).toBe(1);
+    expect(result.rows['Art. 30 Record']).toBe(1);
     expect(result.rows['Privacy Requests']).toBe(2);
     expect(result.rows['Incidents']).toBe(1);
     expect(result.rows['Security Findings']).toBe(1);

@@ -27,14 +27,20 @@ export interface DesktopShell {
 const ALL_FILES: FileFilter = { name: 'All files', extensions: ['*'] };
 
 export const IMPORT_DIALOGS: Record<ImportFileKind, { title: string; filters: FileFilter[] }> = {
-  classificationCsv: {
-    title: 'Import a classification CSV',
-    filters: [{ name: 'CSV files', extensions: ['csv', 'tsv', 'txt'] }, ALL_FILES],
-  },
-  sqliteDatabase: {
-    title: 'Scan an SQLite database',
+  classificationFile: {
+    title: 'Import a classification inventory',
     filters: [
-      { name: 'SQLite databases', extensions: ['sqlite', 'sqlite3', 'db', 'db3'] },
+      { name: 'CSV and Excel files', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'xlsm'] },
+      ALL_FILES,
+    ],
+  },
+  scanSource: {
+    title: 'Scan a database or data file',
+    filters: [
+      {
+        name: 'SQLite databases, CSV and Excel files',
+        extensions: ['sqlite', 'sqlite3', 'db', 'db3', 'csv', 'xlsx'],
+      },
       ALL_FILES,
     ],
   },

@@ -13,7 +13,7 @@ const MAX_ISSUES_IN_MESSAGE = 5;
 /**
  * Wraps one implementation into a channel handler: parses the input with the channel's schema,
  * runs the implementation, parses the value with the output schema, and returns the envelope.
- * The handler never throws, so every reply is an envelope.
+ * Errors of the implementation are caught, so every reply is an envelope.
  */
 export function wrapChannel(
   definition: ChannelDefinition,
@@ -53,8 +53,8 @@ export function wrapChannel(
 
 /**
  * Turns a thrown error into the envelope's error. A SynapseError keeps its code and message,
- * which are written to be shown; anything else is logged and reported as INTERNAL, so stack
- * traces, SQL and native messages never reach the renderer.
+ * which are written to be shown. Anything else is logged and reported as INTERNAL, so its stack
+ * trace, SQL or native message does not reach the renderer.
  */
 export function toIpcError(channelName: string, error: unknown): IpcError {
   if (error instanceof SynapseError) {

@@ -29,13 +29,13 @@ export class JobRegistry {
   private readonly running = new Map<string, RunningJob>();
 
   /**
-   * Runs work as the job jobId. The id must be new; progress goes to the calling window and a
-   * final "done" event follows success.
+   * Runs work as the job jobId, named jobName in messages and logs. The id must be new. Progress
+   * goes to the calling window, and a final "done" event follows success.
    */
   async run<T>(
     context: HandlerContext,
     jobId: string,
-    what: string,
+    jobName: string,
     work: (job: JobRun) => Promise<T>,
   ): Promise<T> {
     if (this.running.has(jobId)) {
@@ -46,18 +46,18 @@ export class JobRegistry {
     }
     const controller = new AbortController();
     this.running.set(jobId, { windowId: context.windowId, controller });
-    log.info({ jobId, what }, 'job started');
+    log.info({ jobId, jobName }, 'job started');
 
-    const job = createJobRun(context, jobId, what, controller.signal);
+    const job = createJobRun(context, jobId, jobName, controller.signal);
     try {
       const result = await work(job);
       job.throwIfCancelled();
       context.emitProgress({ jobId, phase: 'done', done: 1, total: 1 });
-      log.info({ jobId, what }, 'job finished');
+      log.info({ jobId, jobName }, 'job finished');
       return result;
     } catch (error) {
       const code = error instanceof SynapseError ? error.code : 'INTERNAL';
-      log.info({ jobId, what, code }, 'job stopped');
+      log.info({ jobId, jobName, code }, 'job stopped');
       throw error;
     } finally {
       this.running.delete(jobId);
@@ -87,7 +87,7 @@ export class JobRegistry {
 function createJobRun(
   context: HandlerContext,
   jobId: string,
-  what: string,
+  jobName: string,
   signal: AbortSignal,
 ): JobRun {
   let lastPhase: Phase | null = null;
@@ -106,7 +106,7 @@ function createJobRun(
     },
     throwIfCancelled() {
       if (signal.aborted) {
-        throw new SynapseError('CANCELLED', `The ${what} was cancelled; nothing was stored.`);
+        throw new SynapseError('CANCELLED', `The ${jobName} was cancelled; nothing was stored.`);
       }
     },
   };

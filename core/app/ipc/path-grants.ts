@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { SynapseError } from '../../../shared/errors.js';
 
 /**
- * What a window may do with a path: read a file it chose to import, write the report file it
+ * Permission a window has on a path: read a file it chose to import, write the report file it
  * chose to save, or reveal a report it wrote.
  */
 export type PathGrantKind = 'read' | 'write' | 'reveal';
@@ -45,7 +45,7 @@ export class PathGrants {
     return this.byWindow.get(windowId)?.get(resolve(path))?.has(kind) === true;
   }
 
-  /** Returns the resolved path, or throws INVALID_INPUT when the window holds no such grant. */
+  /** Returns the resolved path, or throws INVALID_INPUT when the window has no such grant. */
   require(windowId: number, path: string, kind: PathGrantKind): string {
     if (!this.has(windowId, path, kind)) {
       throw new SynapseError(

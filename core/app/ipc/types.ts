@@ -5,7 +5,7 @@ import type { ChannelDefinition } from '../../../shared/ipc/define.js';
 import type { JobProgress } from '../../../shared/ipc/jobs.js';
 import type { IpcResult } from '../../../shared/ipc/result.js';
 
-/** Who made a call: main fills it in after checking the sender frame. */
+/** Caller of a channel, as main identifies it after checking the sender frame. */
 export interface HandlerContext {
   /** Id of the sending window's webContents; granted paths and jobs are kept per window. */
   windowId: number;

@@ -205,6 +205,13 @@ export const NAME_RULES: readonly NameRule[] = [
   ),
   rule(
     'other_personal',
+    /_(support_?rep|sales_?rep|account_?manager|manager|supervisor|reports_?to|assigned_?to|case_?worker|line_?manager)(_?(id|no|num|number|key))?_/,
+    0.6,
+    'named like a reference to another person, such as a representative or manager',
+    true,
+  ),
+  rule(
+    'other_personal',
     /_(gender|sex|nationality|citizenship|marital_?status|age|photo|signature|salary|wage|income)_/,
     0.6,
     'named like data about a person',

@@ -3,10 +3,11 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { SynapseError } from '../../../shared/errors.js';
 import { moduleLogger } from '../../log/logger.js';
 import { initialSchema } from './0010-initial.js';
+import { classificationMapSchema } from './0020-classification-map.js';
 import type { Migration } from './types.js';
 
 /** Every migration, oldest first. Versions step by ten so a fix can slot in between. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, classificationMapSchema];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 

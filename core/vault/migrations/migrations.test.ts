@@ -6,8 +6,15 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrate, schemaVersion } from './ind
 const EXPECTED_TABLES = [
   'audit_log',
   'classification_entries',
+  'classification_level_aliases',
+  'classification_levels',
+  'data_systems',
+  'datasets',
+  'import_mappings',
   'incidents',
   'privacy_requests',
+  'scan_proposals',
+  'scan_runs',
   'security_findings',
   'vault_meta',
 ];
@@ -29,10 +36,10 @@ describe('migrations', () => {
     expect(LATEST_SCHEMA_VERSION).toBe(versions.at(-1));
   });
 
-  it('builds the initial schema with strict tables', () => {
+  it('builds the latest schema with strict tables', () => {
     const db = new Database(':memory:');
 
-    expect(migrate(db)).toBe(10);
+    expect(migrate(db)).toBe(LATEST_SCHEMA_VERSION);
 
     expect(tables(db).map((table) => table.name)).toEqual(EXPECTED_TABLES);
     for (const table of tables(db))
@@ -84,8 +91,8 @@ describe('migrations', () => {
     expect(() =>
       db
         .prepare(
-          `INSERT INTO classification_entries (system, dataset, field, level, source, created_at, updated_at)
-           VALUES ('s', 'd', 'f', 'SECRET', 'manual', 'now', 'now')`,
+          `INSERT INTO datasets (system_id, name, kind, created_at, updated_at)
+           VALUES (1, 'd', 'folder', 'now', 'now')`,
         )
         .run(),
     ).toThrow(/CHECK constraint failed/);

@@ -11,7 +11,13 @@ export function FieldList({ items }: FieldListProps) {
   return (
     <Box
       component="dl"
-      sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 1, m: 0 }}
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: 'max-content 1fr',
+        columnGap: 2,
+        rowGap: 1,
+        m: 0,
+      }}
     >
       {items.map((item) => (
         <Box key={item.label} sx={{ display: 'contents' }}>

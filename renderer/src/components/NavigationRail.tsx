@@ -41,8 +41,8 @@ export interface NavigationRailProps {
 }
 
 /**
- * The rail of screens. Tab reaches the current screen's item; the arrow keys, Home and End move
- * between items, as in a toolbar, and Enter or Space opens the focused screen.
+ * Shows the rail of screens. Tab reaches the current screen's item. The arrow keys, Home and End
+ * move between items, as in a toolbar, and Enter or Space opens the focused screen.
  */
 export function NavigationRail({ onLock }: NavigationRailProps) {
   const screen = useNavigation((state) => state.screen);
@@ -53,9 +53,13 @@ export function NavigationRail({ onLock }: NavigationRailProps) {
     const last = SCREENS.length - 1;
     const target =
       event.key === 'ArrowDown'
-        ? index === last ? 0 : index + 1
+        ? index === last
+          ? 0
+          : index + 1
         : event.key === 'ArrowUp'
-          ? index === 0 ? last : index - 1
+          ? index === 0
+            ? last
+            : index - 1
           : event.key === 'Home'
             ? 0
             : event.key === 'End'
@@ -110,7 +114,10 @@ export function NavigationRail({ onLock }: NavigationRailProps) {
                 }}
               >
                 {SCREEN_ICONS[id]}
-                <Typography variant="caption" sx={{ lineHeight: 1.2, fontWeight: selected ? 700 : 500 }}>
+                <Typography
+                  variant="caption"
+                  sx={{ lineHeight: 1.2, fontWeight: selected ? 700 : 500 }}
+                >
                   {SCREEN_LABELS[id]}
                 </Typography>
               </ButtonBase>

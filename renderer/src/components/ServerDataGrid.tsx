@@ -36,6 +36,9 @@ export interface ServerDataGridProps<Row extends GridValidRowModel, Query extend
   emptyState: ReactNode;
 }
 
+/** The boolean column filter sends its choice as text. */
+const BOOLEAN_FILTER_VALUES: Readonly<Record<string, boolean>> = { true: true, false: false };
+
 const FILTER_OPERATOR_OF_TYPE: Record<string, string> = {
   singleSelect: 'is',
   boolean: 'is',
@@ -43,7 +46,7 @@ const FILTER_OPERATOR_OF_TYPE: Record<string, string> = {
 };
 
 /**
- * A DataGrid whose paging, sorting, column filter and quick search all run in the vault, so
+ * Shows a DataGrid whose paging, sorting, column filter and quick search all run in the vault, so
  * only one page of rows ever reaches the renderer, however long the list.
  */
 export function ServerDataGrid<Row extends GridValidRowModel, Query extends BaseListQuery>(
@@ -64,8 +67,14 @@ export function ServerDataGrid<Row extends GridValidRowModel, Query extends Base
     page: Math.floor((query.offset ?? 0) / limit),
     pageSize: limit,
   };
-  const sortModel: GridSortModel =
-    query.sortBy === undefined ? [] : [{ field: query.sortBy, sort: query.sortDirection ?? 'asc' }];
+  // The grid goes back to the first page whenever it receives a new sort or filter model object,
+  // so both are rebuilt only when their content changes, never on a page change.
+  const sortBy = query.sortBy;
+  const sortDirection = query.sortDirection ?? 'asc';
+  const sortModel: GridSortModel = useMemo(
+    () => (sortBy === undefined ? [] : [{ field: sortBy, sort: sortDirection }]),
+    [sortBy, sortDirection],
+  );
 
   const gridColumns = useMemo(
     () =>
@@ -77,7 +86,15 @@ export function ServerDataGrid<Row extends GridValidRowModel, Query extends Base
     [columns, filterKeys],
   );
 
-  const filterModel = useMemo(() => toFilterModel(query, filterKeys, columns), [query, filterKeys, columns]);
+  const filterSignature = JSON.stringify([
+    Object.values(filterKeys).map((key) => (key === undefined ? null : query[key])),
+    query.search ?? '',
+  ]);
+  const filterModel = useMemo(
+    () => toFilterModel(query, filterKeys, columns),
+    // The signature stands for the query's filter content; the query itself changes on paging.
+    [filterSignature, filterKeys, columns],
+  );
   const hasFilters = filterModel.items.length > 0 || (query.search ?? '') !== '';
 
   const changeFilter = (model: GridFilterModel) => {
@@ -89,9 +106,11 @@ export function ServerDataGrid<Row extends GridValidRowModel, Query extends Base
     for (const item of model.items) {
       const key = filterKeys[item.field];
       if (key === undefined || item.value === undefined || item.value === '') continue;
-      filters[key] = item.value === 'true' ? true : item.value === 'false' ? false : item.value;
+      filters[key] = BOOLEAN_FILTER_VALUES[String(item.value)] ?? item.value;
     }
-    void store.getState().setQuery({ ...filters, search: search === '' ? undefined : search } as Partial<Query>);
+    void store
+      .getState()
+      .setQuery({ ...filters, search: search === '' ? undefined : search } as Partial<Query>);
   };
 
   return (
@@ -172,7 +191,7 @@ export function ServerDataGrid<Row extends GridValidRowModel, Query extends Base
   );
 }
 
-/** The one operator per column type that maps onto the vault's equality filters. */
+/** Returns the one operator per column type that maps onto the vault's equality filters. */
 function operatorsOf(type: GridColDef['type']) {
   if (type === 'singleSelect') {
     return getGridSingleSelectOperators().filter((operator) => operator.value === 'is');
@@ -195,7 +214,12 @@ function toFilterModel<Row extends GridValidRowModel, Query extends BaseListQuer
     const operator = FILTER_OPERATOR_OF_TYPE[column?.type ?? 'string'] ?? 'equals';
     // The free DataGrid filters on one column at a time; FilterChips show every filter.
     if (items.length === 0) {
-      items.push({ id: field, field, operator, value: typeof value === 'boolean' ? String(value) : value });
+      items.push({
+        id: field,
+        field,
+        operator,
+        value: typeof value === 'boolean' ? String(value) : value,
+      });
     }
   }
   const search = query.search ?? '';

@@ -1,13 +1,15 @@
 import Chip from '@mui/material/Chip';
-import { useColorScheme } from '@mui/material/styles';
+import { useColorScheme, useTheme } from '@mui/material/styles';
 
-import { levelColors, severityColors, type SeverityName } from '../theme/primitives';
+import { levelLabelOf, useLevels } from '../state/scale';
+import { severityColors, type SeverityName } from '../theme/primitives';
+import { readableOn, SHADED_SURFACE_CONTRAST } from '../theme/readable';
 
 export interface SeverityChipProps {
   severity: SeverityName;
 }
 
-/** A severity as an outlined chip in the severity's colour, readable in both schemes. */
+/** Shows a severity as an outlined chip in the severity's colour, readable in both schemes. */
 export function SeverityChip({ severity }: SeverityChipProps) {
   const scheme = useResolvedScheme();
   const color = severityColors[scheme][severity];
@@ -15,18 +17,30 @@ export function SeverityChip({ severity }: SeverityChipProps) {
 }
 
 export interface LevelChipProps {
-  level: keyof (typeof levelColors)['light'];
+  /** A level name of the vault's scale. */
+  level: string;
 }
 
+/** Shows a classification level in the scale's colour, adjusted to stay readable in either scheme. */
 export function LevelChip({ level }: LevelChipProps) {
-  const scheme = useResolvedScheme();
-  const color = levelColors[scheme][level];
+  const levels = useLevels();
+  const theme = useTheme();
+  const scaleLevel = levels.find((candidate) => candidate.name === level);
+  const color = readableOn(
+    scaleLevel?.color ?? theme.palette.text.secondary,
+    theme.palette.background.paper,
+    SHADED_SURFACE_CONTRAST,
+  );
   return (
-    <Chip label={level.replace('_', ' ')} variant="outlined" sx={{ color, borderColor: color }} />
+    <Chip
+      label={levelLabelOf(levels, level)}
+      variant="outlined"
+      sx={{ color, borderColor: color }}
+    />
   );
 }
 
-/** The colour scheme in use: the system's when the mode is "system". */
+/** Returns the colour scheme in use: the system's when the mode is "system". */
 export function useResolvedScheme(): 'light' | 'dark' {
   const { mode, systemMode } = useColorScheme();
   const resolved = mode === 'system' ? systemMode : mode;

@@ -75,7 +75,10 @@ export function useZodForm<Values extends object, Schema extends z.ZodType>(
   const applyIssues = useCallback((issues: readonly FieldIssue[], prefix = '') => {
     const next: FieldErrors = {};
     for (const issue of issues) {
-      const path = prefix !== '' && issue.path.startsWith(prefix) ? issue.path.slice(prefix.length) : issue.path;
+      const path =
+        prefix !== '' && issue.path.startsWith(prefix)
+          ? issue.path.slice(prefix.length)
+          : issue.path;
       if (path !== '') next[path] ??= issue.message;
     }
     setErrors(next);

@@ -4,8 +4,8 @@ import type { CreateVaultInput, SessionStatus } from '../../../shared/ipc/vault.
 import { api, ApiError, errorMessage, unwrap } from '../api/client';
 
 /**
- * Where the start-up flow stands. "recoveryKey" shows a new vault's recovery key once, before the
- * console opens.
+ * Step of the start-up flow. In "recoveryKey" a new vault's recovery key is shown once, before
+ * the console opens.
  */
 export type SessionPhase = 'loading' | 'error' | 'create' | 'unlock' | 'recoveryKey' | 'ready';
 
@@ -102,14 +102,10 @@ export const useSession = create<SessionState>()((set, get) => {
       attempt(async () => unlocked(await unwrap(api().vault.unlockKeychain()))),
 
     unlockWithRecoveryKey: (recoveryKey) =>
-      attempt(async () =>
-        unlocked(await unwrap(api().vault.unlockRecoveryKey({ recoveryKey }))),
-      ),
+      attempt(async () => unlocked(await unwrap(api().vault.unlockRecoveryKey({ recoveryKey })))),
 
     unlockWithPassphrase: (passphrase) =>
-      attempt(async () =>
-        unlocked(await unwrap(api().vault.unlockPassphrase({ passphrase }))),
-      ),
+      attempt(async () => unlocked(await unwrap(api().vault.unlockPassphrase({ passphrase })))),
 
     confirmRecoveryKeySaved: () => set({ recoveryKey: null, phase: 'ready' }),
 

@@ -29,24 +29,6 @@ export const severityColors = {
 } as const;
 export type SeverityName = keyof (typeof severityColors)['light'];
 
-/** Colours per classification level, from public to top secret. */
-export const levelColors = {
-  light: {
-    PUBLIC: '#2e6b30',
-    INTERNAL: '#3d5a80',
-    CONFIDENTIAL: '#a65300',
-    SENSITIVE: '#c62828',
-    TOP_SECRET: '#6a1b9a',
-  },
-  dark: {
-    PUBLIC: '#a5d6a7',
-    INTERNAL: '#90caf9',
-    CONFIDENTIAL: '#ffd180',
-    SENSITIVE: '#ffab91',
-    TOP_SECRET: '#ce93d8',
-  },
-} as const;
-
 export const lightPalette: PaletteOptions = {
   primary: { main: brand.navy },
   secondary: { main: brand.teal },

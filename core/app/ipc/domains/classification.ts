@@ -1,15 +1,17 @@
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 
-import { SynapseError } from '../../../../shared/errors.js';
+import type { ClassificationImportFormat } from '../../../../shared/domain/classification-import.js';
+import type { ScanSourceKind } from '../../../../shared/domain/classification-review.js';
+import { InvalidInputError } from '../../../../shared/errors.js';
 import type { ScanPreview } from '../../../../shared/ipc/classification.js';
-import { parseClassificationCsv } from '../../../importers/csv-classification.js';
-import { scanSqlite, scanToClassificationInputs } from '../../../importers/sqlite-scan.js';
+import { scanCsvFile, scanXlsxFile } from '../../../importers/file-scan.js';
+import { scanSqlite, type SqliteScanResult } from '../../../importers/sqlite-scan.js';
 import type { VaultSession } from '../../session.js';
 import { readImportFile } from '../granted-file.js';
-import type { JobRegistry } from '../jobs.js';
+import type { JobRegistry, JobRun } from '../jobs.js';
 import type { PathGrants } from '../path-grants.js';
 import type { DomainImplementation } from '../types.js';
-import { previewClassificationCsv, toImporterMapping } from './csv-preview.js';
+import { decideScanProposals } from './scan-decisions.js';
 
 export interface ClassificationDomainDependencies {
   session: VaultSession;
@@ -17,20 +19,29 @@ export interface ClassificationDomainDependencies {
   jobs: JobRegistry;
 }
 
+const SCAN_KIND_BY_EXTENSION: Readonly<Record<string, ScanSourceKind>> = {
+  '.sqlite': 'sqlite',
+  '.sqlite3': 'sqlite',
+  '.db': 'sqlite',
+  '.db3': 'sqlite',
+  '.csv': 'csv',
+  '.tsv': 'csv',
+  '.txt': 'csv',
+  '.xlsx': 'xlsx',
+  '.xlsm': 'xlsx',
+};
+
 export function classificationDomain(
   deps: ClassificationDomainDependencies,
 ): DomainImplementation<'classification'> {
   const { session, grants, jobs } = deps;
   const service = () => session.services.classification;
+  const imports = () => session.services.classificationImports;
 
   return {
     list: (query) => service().list(query),
-    get: ({ id }) => {
-      const entry = service().repository.get(id);
-      if (entry === null)
-        throw new SynapseError('NOT_FOUND', `No classification entry with id ${id}.`);
-      return entry;
-    },
+    get: ({ id }) => service().get(id),
+    scale: () => session.services.classificationScale.get(),
     create: (input) => service().create(input),
     update: ({ id, changes }) => service().update(id, changes),
     delete: ({ id }) => {
@@ -38,38 +49,43 @@ export function classificationDomain(
       return { id };
     },
 
-    importPreview: async ({ path, mapping }, context) => {
+    importPreview: async ({ path, mapping, sheet }, context) => {
       const file = grants.require(context.windowId, path, 'read');
+      const format = importFormatOf(file);
       const bytes = await readImportFile(file);
-      return previewClassificationCsv(file, bytes, toImporterMapping(mapping));
-    },
-
-    importConfirm: ({ jobId, path, mapping }, context) => {
-      const file = grants.require(context.windowId, path, 'read');
-      return jobs.run(context, jobId, 'classification import', async (job) => {
-        const bytes = await readImportFile(file, job);
-
-        job.progress('parsing', 0, 1);
-        const importerMapping = toImporterMapping(mapping);
-        const parsed = parseClassificationCsv(
-          file,
-          bytes,
-          importerMapping === undefined ? {} : { mapping: importerMapping },
-        );
-        job.progress('parsing', 1, 1);
-
-        job.throwIfCancelled();
-        return service().importEntries(parsed.records, basename(file), (done, total) =>
-          job.progress('storing', done, total),
-        );
+      return imports().preview(file, bytes, {
+        format,
+        mapping,
+        ...(sheet === undefined ? {} : { sheet }),
       });
     },
 
-    scanPreview: ({ path, system }, context) => {
+    importConfirm: ({ jobId, path, mapping, sheet, mode }, context) => {
       const file = grants.require(context.windowId, path, 'read');
-      const result = scanSqlite(file);
+      const format = importFormatOf(file);
+      return jobs.run(context, jobId, 'classification import', async (job) => {
+        const bytes = await readImportFile(file, job);
+        job.throwIfCancelled();
+        return imports().commit(file, bytes, {
+          format,
+          mode,
+          mapping,
+          ...(sheet === undefined ? {} : { sheet }),
+          onProgress: (done, total) => job.progress('storing', done, total),
+        });
+      });
+    },
+
+    listMappings: () => imports().listMappings(),
+    saveMapping: ({ name, mapping }) => imports().saveMapping(name, mapping),
+
+    scanPreview: async ({ path, kind, system }, context) => {
+      const file = grants.require(context.windowId, path, 'read');
+      const sourceKind = kind ?? scanKindOf(file);
+      const result = await scanFile(file, sourceKind);
       const preview: ScanPreview = {
         file,
+        kind: sourceKind,
         system: system ?? defaultSystemName(file),
         tables: result.tables.length,
         columns: result.columns.map((column) => ({
@@ -88,34 +104,66 @@ export function classificationDomain(
       return preview;
     },
 
-    scanApply: ({ jobId, path, system, exclude }, context) => {
+    scanApply: ({ jobId, path, kind, system, exclude }, context) => {
       const file = grants.require(context.windowId, path, 'read');
-      return jobs.run(context, jobId, 'database scan', async (job) => {
-        const excluded = new Set(
-          exclude.map(({ table, column }) => JSON.stringify([table, column])),
-        );
-        const result = scanSqlite(file, {
-          onProgress: (done, total) => job.progress('reading', done, total),
-        });
-        const kept = {
-          ...result,
-          columns: result.columns.filter(
-            (column) => !excluded.has(JSON.stringify([column.table, column.column])),
-          ),
-        };
+      return jobs.run(context, jobId, 'scan', async (job) => {
+        const sourceKind = kind ?? scanKindOf(file);
+        const result = await scanFile(file, sourceKind, job);
 
         job.throwIfCancelled();
-        return service().importEntries(
-          scanToClassificationInputs(kept, system),
-          `scan of ${basename(file)}`,
-          (done, total) => job.progress('storing', done, total),
-        );
+        const recorded = session.services.classificationReview.recordScan({
+          kind: sourceKind,
+          file,
+          system,
+          result,
+        });
+        return decideScanProposals(session.services, recorded.run.id, exclude, job);
       });
     },
   };
 }
 
-/** The system a scanned database is filed under by default: its file name without extension. */
+/**
+ * Picks csv or xlsx from the file extension. The importer can do the same, but its message for
+ * an unknown extension names command-line options.
+ */
+function importFormatOf(file: string): ClassificationImportFormat {
+  const kind = SCAN_KIND_BY_EXTENSION[extname(file).toLowerCase()];
+  if (kind === 'csv' || kind === 'xlsx') return kind;
+  throw new InvalidInputError(
+    { file },
+    'is not a CSV file or an Excel workbook; choose a .csv, .tsv, .txt or .xlsx file',
+  );
+}
+
+/** Picks the scan source kind from the file extension. */
+function scanKindOf(file: string): ScanSourceKind {
+  const kind = SCAN_KIND_BY_EXTENSION[extname(file).toLowerCase()];
+  if (kind === undefined) {
+    throw new InvalidInputError(
+      { file },
+      'is not a file the scan reads; choose an SQLite database (.sqlite, .db), a CSV file or an ' +
+        'Excel workbook (.xlsx)',
+    );
+  }
+  return kind;
+}
+
+/** Scans a database or data file read-only; sampled values stay in this process. */
+async function scanFile(
+  file: string,
+  kind: ScanSourceKind,
+  job?: JobRun,
+): Promise<SqliteScanResult> {
+  const onProgress = (done: number, total: number) => job?.progress('reading', done, total);
+  if (kind === 'sqlite') return scanSqlite(file, { onProgress });
+  const bytes = await readImportFile(file, job);
+  return kind === 'csv'
+    ? scanCsvFile(file, bytes, { onProgress })
+    : scanXlsxFile(file, bytes, { onProgress });
+}
+
+/** Returns the system a scanned file is filed under by default: its name without extension. */
 function defaultSystemName(file: string): string {
-  return basename(file).replace(/\.[^.]+$/, '') || basename(file);
+  return basename(file, extname(file)) || basename(file);
 }

@@ -8,7 +8,7 @@ import { parseSarif } from '../../../importers/sarif.js';
 import { parseScorecard } from '../../../importers/scorecard.js';
 import { readImportFile } from '../granted-file.js';
 import type { DomainImplementation } from '../types.js';
-import { PREVIEW_SAMPLE_SIZE } from './csv-preview.js';
+import { PREVIEW_SAMPLE_SIZE } from './preview.js';
 import type { RecordDomainDependencies } from './incidents.js';
 
 const PARSERS: Record<

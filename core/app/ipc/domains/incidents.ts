@@ -6,7 +6,7 @@ import { readImportFile } from '../granted-file.js';
 import type { JobRegistry } from '../jobs.js';
 import type { PathGrants } from '../path-grants.js';
 import type { DomainImplementation } from '../types.js';
-import { PREVIEW_SAMPLE_SIZE } from './csv-preview.js';
+import { PREVIEW_SAMPLE_SIZE } from './preview.js';
 
 export interface RecordDomainDependencies {
   session: VaultSession;

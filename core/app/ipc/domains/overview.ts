@@ -1,7 +1,3 @@
-import {
-  CLASSIFICATION_LEVELS,
-  type ClassificationLevel,
-} from '../../../../shared/domain/classification.js';
 import type { DashboardSummary } from '../../../../shared/ipc/dashboard.js';
 import { AuditQueries } from '../../../audit/audit-query.js';
 import type { VaultSession } from '../../session.js';
@@ -21,9 +17,10 @@ export function dashboardDomain(session: VaultSession): DomainImplementation<'da
       const services = session.services;
       const summary = services.summary(settingsOf(session).today());
       const byLevel = services.classification.repository.countByLevel();
-      const classificationByLevel = Object.fromEntries(
-        CLASSIFICATION_LEVELS.map((level) => [level, byLevel[level] ?? 0]),
-      ) as Record<ClassificationLevel, number>;
+      const classificationByLevel: Record<string, number> = {};
+      for (const level of services.classificationScale.get().levels) {
+        classificationByLevel[level.name] = byLevel[level.name] ?? 0;
+      }
       return { ...summary, classificationByLevel };
     },
   };

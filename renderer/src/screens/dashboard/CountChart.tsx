@@ -3,7 +3,16 @@ import ButtonBase from '@mui/material/ButtonBase';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 
 export interface CountBar {
   key: string;
@@ -21,7 +30,7 @@ export interface CountChartProps {
 }
 
 /**
- * A bar chart of counts whose bars open the matching list. The chart itself is not focusable,
+ * Shows a bar chart of counts whose bars open the matching list. The chart itself is not focusable,
  * so the same choices sit below it as buttons, for keyboard and screen-reader users.
  */
 export function CountChart({ title, opens, bars, onSelect }: CountChartProps) {
@@ -30,7 +39,11 @@ export function CountChart({ title, opens, bars, onSelect }: CountChartProps) {
   const description = bars.map((bar) => `${bar.label}: ${bar.count}`).join(', ');
 
   return (
-    <Paper component="section" aria-label={title} sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1 }}>
+    <Paper
+      component="section"
+      aria-label={title}
+      sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1 }}
+    >
       <Typography variant="h6" component="h2">
         {title}
       </Typography>
@@ -38,8 +51,16 @@ export function CountChart({ title, opens, bars, onSelect }: CountChartProps) {
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={bars} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} vertical={false} />
-            <XAxis dataKey="label" tick={{ fill: theme.palette.text.secondary, fontSize: 12 }} stroke={theme.palette.divider} />
-            <YAxis allowDecimals={false} tick={{ fill: theme.palette.text.secondary, fontSize: 12 }} stroke={theme.palette.divider} />
+            <XAxis
+              dataKey="label"
+              tick={{ fill: theme.palette.text.secondary, fontSize: 12 }}
+              stroke={theme.palette.divider}
+            />
+            <YAxis
+              allowDecimals={false}
+              tick={{ fill: theme.palette.text.secondary, fontSize: 12 }}
+              stroke={theme.palette.divider}
+            />
             <Tooltip
               cursor={{ fill: theme.palette.action.hover }}
               contentStyle={{
@@ -48,10 +69,15 @@ export function CountChart({ title, opens, bars, onSelect }: CountChartProps) {
                 color: theme.palette.text.primary,
               }}
             />
-            <Bar dataKey="count" name="Count" isAnimationActive={false} onClick={(_data, index) => {
-              const bar = bars[index];
-              if (bar !== undefined) onSelect(bar.key);
-            }}>
+            <Bar
+              dataKey="count"
+              name="Count"
+              isAnimationActive={false}
+              onClick={(_data, index) => {
+                const bar = bars[index];
+                if (bar !== undefined) onSelect(bar.key);
+              }}
+            >
               {bars.map((bar) => (
                 <Cell key={bar.key} fill={bar.color} cursor="pointer" />
               ))}
@@ -59,15 +85,28 @@ export function CountChart({ title, opens, bars, onSelect }: CountChartProps) {
           </BarChart>
         </ResponsiveContainer>
       </Box>
-      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }} aria-label={`Open ${opens}`} role="group">
+      <Box
+        sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }}
+        aria-label={`Open ${opens}`}
+        role="group"
+      >
         {bars.map((bar) => (
           <ButtonBase
             key={bar.key}
             onClick={() => onSelect(bar.key)}
             aria-label={`${bar.label}: ${bar.count}. Open ${opens} filtered by ${bar.label}`}
-            sx={{ gap: 0.75, px: 1, py: 0.5, borderRadius: 1, '&:hover': { bgcolor: 'action.hover' } }}
+            sx={{
+              gap: 0.75,
+              px: 1,
+              py: 0.5,
+              borderRadius: 1,
+              '&:hover': { bgcolor: 'action.hover' },
+            }}
           >
-            <Box aria-hidden sx={{ width: 10, height: 10, borderRadius: '50%', bgcolor: bar.color }} />
+            <Box
+              aria-hidden
+              sx={{ width: 10, height: 10, borderRadius: '50%', bgcolor: bar.color }}
+            />
             <Typography variant="body2">
               {bar.label}: <strong>{bar.count.toLocaleString()}</strong>
             </Typography>

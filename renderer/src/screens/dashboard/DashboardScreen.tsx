@@ -2,9 +2,9 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
+import { useTheme } from '@mui/material/styles';
 import { useEffect } from 'react';
 
-import { CLASSIFICATION_LEVELS, type ClassificationLevel } from '../../../../shared/domain/classification.js';
 import { FINDING_SEVERITIES, type FindingSeverity } from '../../../../shared/domain/findings.js';
 import { INCIDENT_SEVERITIES, type IncidentSeverity } from '../../../../shared/domain/incidents.js';
 import { PageHeader } from '../../components/PageHeader';
@@ -17,7 +17,9 @@ import {
   usePrivacyList,
 } from '../../state/lists';
 import { useNavigation } from '../../state/navigation';
-import { levelColors, severityColors } from '../../theme/primitives';
+import { useLevels } from '../../state/scale';
+import { severityColors } from '../../theme/primitives';
+import { readableOn } from '../../theme/readable';
 import { CountChart } from './CountChart';
 import { FigureCard } from './FigureCard';
 
@@ -31,6 +33,8 @@ export function DashboardScreen() {
   const load = useDashboard((state) => state.load);
   const navigate = useNavigation((state) => state.navigate);
   const scheme = useResolvedScheme();
+  const levels = useLevels();
+  const theme = useTheme();
 
   useEffect(() => {
     void load();
@@ -48,25 +52,40 @@ export function DashboardScreen() {
     useFindingList.getState().preset({ status: 'open', severity });
     navigate('posture');
   };
-  const openDataMap = (level?: ClassificationLevel, personalData?: boolean) => {
+  const openDataMap = (level?: string, personalData?: boolean) => {
     useClassificationList.getState().preset({ level, personalData });
     navigate('dataMap');
   };
 
   const colors = severityColors[scheme];
-  const openIncidentTotal = summary === null ? 0 : Object.values(summary.openIncidentsBySeverity).reduce((a, b) => a + b, 0);
-  const openFindingTotal = summary === null ? 0 : Object.values(summary.openFindingsBySeverity).reduce((a, b) => a + b, 0);
+  const openIncidentTotal =
+    summary === null
+      ? 0
+      : Object.values(summary.openIncidentsBySeverity).reduce((a, b) => a + b, 0);
+  const openFindingTotal =
+    summary === null ? 0 : Object.values(summary.openFindingsBySeverity).reduce((a, b) => a + b, 0);
 
   return (
     <>
       <PageHeader
         title="Dashboard"
-        subtitle={summary === null ? 'Compliance figures of this vault.' : `Figures as of ${summary.asOf}, counted in the vault.`}
+        subtitle={
+          summary === null
+            ? 'Compliance figures of this vault.'
+            : `Figures as of ${summary.asOf}, counted in the vault.`
+        }
         actions={<Button onClick={() => void load()}>Refresh</Button>}
       />
       {loading && summary === null && <LinearProgress aria-label="Loading the dashboard" />}
       {error !== null && (
-        <Alert severity="error" action={<Button color="inherit" onClick={() => void load()}>Retry</Button>}>
+        <Alert
+          severity="error"
+          action={
+            <Button color="inherit" onClick={() => void load()}>
+              Retry
+            </Button>
+          }
+        >
           {error}
         </Alert>
       )}
@@ -114,8 +133,18 @@ export function DashboardScreen() {
               title="Privacy request deadlines"
               opens="the request list"
               bars={[
-                { key: 'overdue', label: 'Overdue', count: summary.requestsOverdue, color: colors.high },
-                { key: 'dueSoon', label: 'Due this week', count: summary.requestsDueWithin7Days, color: colors.medium },
+                {
+                  key: 'overdue',
+                  label: 'Overdue',
+                  count: summary.requestsOverdue,
+                  color: colors.high,
+                },
+                {
+                  key: 'dueSoon',
+                  label: 'Due in 7 days',
+                  count: summary.requestsDueWithin7Days,
+                  color: colors.medium,
+                },
               ]}
               onSelect={(key) => openRequests(key as 'overdue' | 'dueSoon')}
             />
@@ -133,13 +162,13 @@ export function DashboardScreen() {
             <CountChart
               title="Data map entries by level"
               opens="the data map"
-              bars={CLASSIFICATION_LEVELS.map((level) => ({
-                key: level,
-                label: capitalize(level.toLowerCase().replace('_', ' ')),
-                count: summary.classificationByLevel[level] ?? 0,
-                color: levelColors[scheme][level],
+              bars={levels.map((level) => ({
+                key: level.name,
+                label: level.label || level.name,
+                count: summary.classificationByLevel[level.name] ?? 0,
+                color: readableOn(level.color, theme.palette.background.paper),
               }))}
-              onSelect={(key) => openDataMap(key as ClassificationLevel)}
+              onSelect={(key) => openDataMap(key)}
             />
           </Box>
         </Box>

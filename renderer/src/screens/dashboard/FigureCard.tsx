@@ -9,13 +9,20 @@ export interface FigureCardProps {
   onOpen(): void;
 }
 
-/** One headline figure that opens its list. */
+/** Shows one headline figure, which opens its list. */
 export function FigureCard({ label, value, detail, onOpen }: FigureCardProps) {
   return (
     <Paper sx={{ flex: '1 1 180px', minWidth: 180 }}>
       <ButtonBase
         onClick={onOpen}
-        sx={{ width: '100%', p: 2, flexDirection: 'column', alignItems: 'flex-start', textAlign: 'left', borderRadius: 1 }}
+        sx={{
+          width: '100%',
+          p: 2,
+          flexDirection: 'column',
+          alignItems: 'flex-start',
+          textAlign: 'left',
+          borderRadius: 1,
+        }}
       >
         <Typography variant="body2" color="text.secondary">
           {label}

@@ -28,7 +28,9 @@ export function CreateVaultScreen({ vaultPath, keychainState }: CreateVaultScree
   );
   const [passphrase, setPassphrase] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<{ passphrase?: string; confirmation?: string }>({});
+  const [fieldErrors, setFieldErrors] = useState<{ passphrase?: string; confirmation?: string }>(
+    {},
+  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

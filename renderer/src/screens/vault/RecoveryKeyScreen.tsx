@@ -73,10 +73,17 @@ export function RecoveryKeyScreen({ recoveryKey, onConfirmed }: RecoveryKeyScree
           safe. Anyone with the key and the vault file can read every record.
         </Alert>
         <FormControlLabel
-          control={<Checkbox checked={saved} onChange={(event) => setSaved(event.target.checked)} />}
+          control={
+            <Checkbox checked={saved} onChange={(event) => setSaved(event.target.checked)} />
+          }
           label="I have stored the recovery key somewhere safe"
         />
-        <Button variant="contained" disabled={!saved} onClick={onConfirmed} sx={{ alignSelf: 'flex-start' }}>
+        <Button
+          variant="contained"
+          disabled={!saved}
+          onClick={onConfirmed}
+          sx={{ alignSelf: 'flex-start' }}
+        >
           Continue to the console
         </Button>
       </Stack>

@@ -18,7 +18,7 @@ export interface UnlockScreenProps {
 
 type Method = 'keychain' | 'recoveryKey' | 'passphrase';
 
-/** The vault exists but is locked: unlock with the keychain, the recovery key or a passphrase. */
+/** Shows the locked vault's unlock choices: the keychain, the recovery key or a passphrase. */
 export function UnlockScreen({ status }: UnlockScreenProps) {
   const busy = useSession((state) => state.busy);
   const error = useSession((state) => state.error);
@@ -41,7 +41,12 @@ export function UnlockScreen({ status }: UnlockScreenProps) {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
         Vault file: <code>{status.path}</code>
         <br />
-        Keychain: {status.keychain === 'key stored' ? 'a key is stored' : status.keychain === 'no key' ? 'no key stored for this vault' : 'not reachable'}
+        Keychain:{' '}
+        {status.keychain === 'key stored'
+          ? 'a key is stored'
+          : status.keychain === 'no key'
+            ? 'no key stored for this vault'
+            : 'not reachable'}
       </Typography>
       <Tabs
         value={method}
