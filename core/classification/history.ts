@@ -152,6 +152,8 @@ function toField(
   }
 
   // Names come from the dataset and system as they were then, when the snapshot links them.
+  // NOTE: Snapshots written before schema version 20 carry no ids, so such a field keeps the names
+  // it was last written with, even when its system or dataset was renamed after that.
   const dataset = snapshot.datasetId === undefined ? undefined : datasets.get(snapshot.datasetId);
   const systemId = (dataset?.systemId as number | undefined) ?? snapshot.systemId;
   const system = systemId === undefined ? undefined : systems.get(systemId);

@@ -81,5 +81,5 @@ export function findingFilterSql(): string {
   const branches = Object.entries(POLICY_RULE_SQL)
     .map(([rule, definition]) => `WHEN '${rule}' THEN ${definition.sql}`)
     .join('\n      ');
-  return `(@finding IS NULL OR CASE @finding\n      ${branches}\n    END)`;
+  return `(CASE @finding\n      ${branches}\n    END)`;
 }

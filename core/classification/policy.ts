@@ -86,7 +86,7 @@ export class PolicyChecker {
       return { rows: rows.map(toFinding), total: statements.count.get(params) as number, ...page };
     }
 
-    // Across all rules, the counts say which rules the page spans, so only those rules' findings
+    // Across all rules, the counts show which rules the page spans, so only those rules' findings
     // are sorted, instead of every finding of the map.
     const counts = this.countByRule(params.today, params.system);
     const rows: FindingRow[] = [];

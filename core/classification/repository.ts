@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 
 import type {
   ClassificationEntry,
@@ -60,21 +60,37 @@ export const ENTRY_FROM = `
 
 export const ENTRY_COLUMNS = `e.*, d.name AS dataset, s.id AS system_id, s.name AS system`;
 
-const FILTER = `${ENTRY_FROM}
-  WHERE (@level IS NULL OR e.level = @level)
-    AND (@system IS NULL OR s.name = @system)
-    AND (@systemId IS NULL OR s.id = @systemId)
-    AND (@datasetId IS NULL OR e.dataset_id = @datasetId)
-    AND (@category IS NULL OR e.category = @category)
-    AND (@owner IS NULL OR e.owner = @owner)
-    AND (@personalData IS NULL OR e.personal_data = @personalData)
-    AND (@proposed IS NULL OR e.proposed = @proposed)
-    AND (@dataSubject IS NULL
-      OR EXISTS (SELECT 1 FROM json_each(e.data_subjects) WHERE value = @dataSubject))
-    AND ${findingFilterSql()}
-    AND (@search IS NULL OR s.name LIKE @search ESCAPE '\\' OR d.name LIKE @search ESCAPE '\\'
-      OR e.field LIKE @search ESCAPE '\\' OR e.description LIKE @search ESCAPE '\\'
-      OR e.owner LIKE @search ESCAPE '\\' OR e.purpose LIKE @search ESCAPE '\\')`;
+/**
+ * Conditions of the list filters. A query joins only the conditions of the filters it sets into
+ * its SQL, so SQLite can use the indexes for them. Every value is bound as a parameter.
+ */
+const FILTER_CONDITIONS = {
+  level: 'e.level = @level',
+  system: 's.name = @system',
+  systemId: 's.id = @systemId',
+  datasetId: 'e.dataset_id = @datasetId',
+  category: 'e.category = @category',
+  owner: 'e.owner = @owner',
+  personalData: 'e.personal_data = @personalData',
+  proposed: 'e.proposed = @proposed',
+  dataSubject: 'EXISTS (SELECT 1 FROM json_each(e.data_subjects) WHERE value = @dataSubject)',
+  finding: findingFilterSql(),
+  search: `(s.name LIKE @search ESCAPE '\\' OR d.name LIKE @search ESCAPE '\\'
+    OR e.field LIKE @search ESCAPE '\\' OR e.description LIKE @search ESCAPE '\\'
+    OR e.owner LIKE @search ESCAPE '\\' OR e.purpose LIKE @search ESCAPE '\\')`,
+} as const;
+type FilterKey = keyof typeof FILTER_CONDITIONS;
+
+/** Filters that select a few datasets, through the indexes on names and dataset ids. */
+const NARROW_FILTERS: ReadonlySet<FilterKey> = new Set(['system', 'systemId', 'datasetId']);
+/** Filters on indexed columns with few distinct values. */
+const WIDE_INDEXED_FILTERS: ReadonlySet<FilterKey> = new Set(['level', 'personalData']);
+
+/** The statements of one combination of filters. */
+interface FilteredStatements {
+  count: Statement;
+  sorted: SortedStatements;
+}
 
 const SORT_COLUMNS = {
   system: 's.name',
@@ -121,12 +137,11 @@ export class ClassificationRepository {
   private readonly deleteStatement;
   private readonly byId;
   private readonly byKey;
-  private readonly countStatement;
+  private readonly filtered = new Map<string, FilteredStatements>();
   private readonly allStatement;
   private readonly byLevel;
-  private readonly sorted;
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
     this.insertStatement = db.prepare(
       `INSERT INTO classification_entries (${WRITE_COLUMNS.join(', ')}, created_at, updated_at)
        VALUES (${WRITE_COLUMNS.map((column) => `@${column}`).join(', ')}, @now, @now)`,
@@ -141,17 +156,9 @@ export class ClassificationRepository {
     this.byKey = db.prepare(
       `SELECT ${ENTRY_COLUMNS} ${ENTRY_FROM} WHERE s.name = ? AND d.name = ? AND e.field = ?`,
     );
-    this.countStatement = db.prepare(`SELECT count(*) ${FILTER}`).pluck();
     this.allStatement = db.prepare(`SELECT ${ENTRY_COLUMNS} ${ENTRY_FROM} ORDER BY e.id`);
     this.byLevel = db.prepare(
       'SELECT level, count(*) AS count FROM classification_entries GROUP BY level',
-    );
-    this.sorted = new SortedStatements(
-      db,
-      `SELECT ${ENTRY_COLUMNS} ${FILTER}`,
-      SORT_COLUMNS,
-      'system',
-      'e.id',
     );
   }
 
@@ -180,28 +187,72 @@ export class ClassificationRepository {
 
   list(query: ClassificationQuery = {}): Page<ClassificationEntry> {
     const parsed = classificationQuerySchema.parse(query);
-    const filter = {
-      level: parsed.level ?? null,
-      system: parsed.system ?? null,
-      systemId: parsed.systemId ?? null,
-      datasetId: parsed.datasetId ?? null,
-      category: parsed.category ?? null,
-      owner: parsed.owner ?? null,
-      personalData: parsed.personalData === undefined ? null : Number(parsed.personalData),
-      proposed: parsed.proposed === undefined ? null : Number(parsed.proposed),
-      dataSubject: parsed.dataSubject ?? null,
-      finding: parsed.finding ?? null,
-      today: parsed.today ?? todayIn(),
-      search: likePattern(parsed.search),
+    const values: Record<FilterKey, unknown> = {
+      level: parsed.level,
+      system: parsed.system,
+      systemId: parsed.systemId,
+      datasetId: parsed.datasetId,
+      category: parsed.category,
+      owner: parsed.owner,
+      personalData: parsed.personalData === undefined ? undefined : Number(parsed.personalData),
+      proposed: parsed.proposed === undefined ? undefined : Number(parsed.proposed),
+      dataSubject: parsed.dataSubject,
+      finding: parsed.finding,
+      search: likePattern(parsed.search) ?? undefined,
     };
-    const statement = this.sorted.get(parsed.sortBy, parsed.sortDirection);
+    const active = (Object.keys(values) as FilterKey[]).filter((key) => values[key] !== undefined);
+    const filter: Record<string, unknown> = Object.fromEntries(
+      active.map((key) => [key, values[key]]),
+    );
+    if (parsed.finding !== undefined) {
+      filter.today = parsed.today ?? todayIn();
+    }
+
+    const statements = this.statementsFor(active);
+    const statement = statements.sorted.get(parsed.sortBy, parsed.sortDirection);
     const rows = statement.all({ ...filter, limit: parsed.limit, offset: parsed.offset });
     return {
       rows: (rows as EntryRow[]).map(toEntry),
-      total: this.countStatement.get(filter) as number,
+      total: statements.count.get(filter) as number,
       offset: parsed.offset,
       limit: parsed.limit,
     };
+  }
+
+  /** Prepares, once per combination of filters, the count and the sorted page statements. */
+  private statementsFor(active: readonly FilterKey[]): FilteredStatements {
+    const key = active.join(',');
+    const cached = this.filtered.get(key);
+    if (cached !== undefined) {
+      return cached;
+    }
+
+    // With a system or dataset filter, the unary + keeps SQLite from driving the query by the
+    // level or personal data index, which match a fifth or half of the map, instead of the
+    // system's few datasets.
+    const narrow = active.some((filter) => NARROW_FILTERS.has(filter));
+    const conditions = active.map((filter) =>
+      narrow && WIDE_INDEXED_FILTERS.has(filter)
+        ? `+${FILTER_CONDITIONS[filter]}`
+        : FILTER_CONDITIONS[filter],
+    );
+    const where = conditions.length === 0 ? '' : `WHERE ${conditions.join('\n    AND ')}`;
+    const statements: FilteredStatements = {
+      // Every entry has a dataset and a system, so without filters the table's own count is exact.
+      count:
+        conditions.length === 0
+          ? this.db.prepare('SELECT count(*) FROM classification_entries').pluck()
+          : this.db.prepare(`SELECT count(*) ${ENTRY_FROM} ${where}`).pluck(),
+      sorted: new SortedStatements(
+        this.db,
+        `SELECT ${ENTRY_COLUMNS} ${ENTRY_FROM} ${where}`,
+        SORT_COLUMNS,
+        'system',
+        'e.id',
+      ),
+    };
+    this.filtered.set(key, statements);
+    return statements;
   }
 
   *iterate(): IterableIterator<ClassificationEntry> {

@@ -1,4 +1,5 @@
 import type { LegalBasis, PersonalDataCategory } from '../../shared/domain/classification.js';
+import type { PolicyRule } from '../../shared/domain/classification-policy.js';
 import type { IncidentStatus, PersonalDataInvolvement } from '../../shared/domain/incidents.js';
 import {
   REQUEST_ARTICLES,
@@ -16,6 +17,19 @@ export function humanize(value: string): string {
 export function fieldLabel(field: string): string {
   return humanize(field.replace(/([a-z])([A-Z])/g, '$1_$2'));
 }
+
+/** Short names of the policy rules, for chart axes and filter chips. */
+export const POLICY_RULE_LABELS: Record<PolicyRule, string> = {
+  encryption_missing: 'No encryption',
+  masking_missing: 'No masking',
+  legal_basis_missing: 'No legal basis',
+  purpose_missing: 'No purpose',
+  retention_missing: 'No retention',
+  special_category_condition_missing: 'No Art. 9 condition',
+  owner_missing: 'No owner',
+  review_overdue: 'Review overdue',
+  transfer_safeguard_missing: 'No transfer safeguard',
+};
 
 export const LEGAL_BASIS_LABELS: Record<LegalBasis, string> = {
   consent: 'Consent, Art. 6(1)(a)',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { POLICY_RULES } from '../domain/classification-policy.js';
 import { FINDING_SEVERITIES } from '../domain/findings.js';
 import { INCIDENT_SEVERITIES } from '../domain/incidents.js';
 import { channel, noInput } from './define.js';
@@ -26,6 +27,8 @@ export const dashboardSummarySchema = z.object({
   requestsOverdue: count,
   requestsDueWithin7Days: count,
   openFindingsBySeverity: countsBy(FINDING_SEVERITIES),
+  /** Data map fields that break each policy rule, counted as of asOf. */
+  classificationFindingsByRule: countsBy(POLICY_RULES),
   /** Entries per level name of the vault's scale; levels without entries are 0. */
   classificationByLevel: z.record(z.string(), count),
 });

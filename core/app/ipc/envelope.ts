@@ -25,6 +25,7 @@ export function wrapChannel(
       return failure(invalidInput(definition.name, input.error));
     }
 
+    // TODO: check the caller's role here once the vault has local users and roles.
     let value: unknown;
     try {
       value = await implementation(input.data, context);

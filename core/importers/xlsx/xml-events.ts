@@ -31,6 +31,8 @@ export function parseXml(file: string, part: string, bytes: Buffer, handlers: Xm
   parser.on('text', (text) => handlers.text?.(text));
   parser.on('cdata', (text) => handlers.text?.(text));
 
+  // NOTE: Parts are decoded as UTF-8; a part encoded in UTF-16, which XML allows, is reported as
+  // not well-formed.
   const decoder = new TextDecoder('utf-8');
   try {
     for (let offset = 0; offset < bytes.length; offset += CHUNK_BYTES) {

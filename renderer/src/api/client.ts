@@ -41,13 +41,13 @@ export async function unwrap<T>(reply: Promise<IpcResult<T>>): Promise<T> {
   throw new ApiError(result.error.code, result.error.message, result.error.issues ?? []);
 }
 
-/** The message to show for any error a call may throw. */
+/** Returns the message to show for any error a call may throw. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError || error instanceof Error) return error.message;
   return String(error);
 }
 
-/** A job id for a long-running call; secure contexts (app:// and 127.0.0.1) provide the API. */
+/** Creates a job id for a long-running call; secure contexts (app://, 127.0.0.1) have the API. */
 export function newJobId(): string {
   return crypto.randomUUID();
 }

@@ -11,7 +11,7 @@ export interface AppShellProps {
 }
 
 /**
- * The unlocked console: a skip link, the navigation rail and the current screen. Focus moves
+ * Shows the unlocked console: a skip link, the navigation rail and the current screen. Focus moves
  * to the screen's heading region when the screen changes, so keyboard and screen-reader users
  * land on the new content.
  */

@@ -15,7 +15,7 @@ export interface DetailDrawerProps {
   actions?: ReactNode;
 }
 
-/** A panel from the right for one record's details or form; Escape closes it. */
+/** Shows a panel from the right with one record's details or form; Escape closes it. */
 export function DetailDrawer({ open, title, onClose, children, actions }: DetailDrawerProps) {
   const titleId = useId();
 

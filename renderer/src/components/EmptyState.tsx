@@ -4,12 +4,12 @@ import type { ReactNode } from 'react';
 
 export interface EmptyStateProps {
   title: string;
-  /** What to do next, in one or two sentences. */
+  /** Next step for the user, in one or two sentences. */
   hint: string;
   action?: ReactNode;
 }
 
-/** A calm panel for a list without rows, saying what to do next. */
+/** Shows a calm panel for a list without rows, with the next step. */
 export function EmptyState({ title, hint, action }: EmptyStateProps) {
   return (
     <Box

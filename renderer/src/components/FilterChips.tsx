@@ -14,7 +14,7 @@ export interface FilterChipsProps {
   onClear(): void;
 }
 
-/** The list's active filters as removable chips, including those set from the dashboard. */
+/** Shows the list's active filters as removable chips, including those set from the dashboard. */
 export function FilterChips({ filters, onRemove, onClear }: FilterChipsProps) {
   if (filters.length === 0) return null;
   return (

@@ -6,7 +6,7 @@ export interface ImportResultProps {
   summary: ImportSummary;
 }
 
-/** What an import stored, in one sentence. */
+/** Shows what an import stored, in one sentence. */
 export function ImportResult({ summary }: ImportResultProps) {
   return (
     <Alert severity="success" role="status">

@@ -7,7 +7,7 @@ import { useJobs } from '../state/jobs';
 
 export interface JobProgressProps {
   jobId: string;
-  /** What runs, for the label: "Importing classification entries". */
+  /** Label of the job, such as "Importing classification entries". */
   label: string;
   onCancel?(): void;
 }
@@ -25,7 +25,7 @@ function formatUnits(phase: keyof typeof PHASE_LABELS, value: number): string {
   return value.toLocaleString();
 }
 
-/** The progress bar of one running job, fed by main's progress events. */
+/** Shows the progress bar of one running job, fed by main's progress events. */
 export function JobProgress({ jobId, label, onCancel }: JobProgressProps) {
   const progress = useJobs((state) => state.progress[jobId]);
 

@@ -33,15 +33,15 @@ export type ListStore<Row, Query extends BaseListQuery> = UseBoundStore<
 const PAGING_KEYS = new Set(['offset', 'limit', 'sortBy', 'sortDirection', 'search']);
 
 function withFilters<Query extends BaseListQuery>(query: Query, filters: Partial<Query>): Query {
-  const kept = Object.fromEntries(
+  const paging = Object.fromEntries(
     Object.entries(query).filter(([key]) => PAGING_KEYS.has(key)),
   ) as Query;
-  return { ...kept, ...filters, offset: 0 };
+  return { ...paging, ...filters, offset: 0 };
 }
 
 /**
- * Creates the store of one server-paged list. Only the newest request's answer is kept, so a
- * slow page cannot overwrite the one the user asked for after it.
+ * Creates the store of one server-paged list. Only the newest request's reply is kept, so a
+ * slow page cannot overwrite the page the user requested after it.
  */
 export function createListStore<Row, Query extends BaseListQuery>(
   fetchPage: (query: Query) => Promise<Page<Row>>,

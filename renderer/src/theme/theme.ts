@@ -4,7 +4,7 @@ import { components } from './components';
 import { darkPalette, lightPalette, shape, typography } from './primitives';
 
 /**
- * The app's theme with a light and a dark scheme. With both schemes and no stored choice, MUI
+ * Creates the app's theme with a light and a dark scheme. With both schemes and no stored choice, MUI
  * follows the operating system's prefers-color-scheme and switches when it changes.
  */
 export function createAppTheme(): Theme {

@@ -5,10 +5,12 @@ import LinearProgress from '@mui/material/LinearProgress';
 import { useTheme } from '@mui/material/styles';
 import { useEffect } from 'react';
 
+import { POLICY_RULES, type PolicyRule } from '../../../../shared/domain/classification-policy.js';
 import { FINDING_SEVERITIES, type FindingSeverity } from '../../../../shared/domain/findings.js';
 import { INCIDENT_SEVERITIES, type IncidentSeverity } from '../../../../shared/domain/incidents.js';
 import { PageHeader } from '../../components/PageHeader';
 import { useResolvedScheme } from '../../components/SeverityChip';
+import { POLICY_RULE_LABELS } from '../../labels';
 import { useDashboard } from '../../state/dashboard';
 import {
   useClassificationList,
@@ -52,8 +54,8 @@ export function DashboardScreen() {
     useFindingList.getState().preset({ status: 'open', severity });
     navigate('posture');
   };
-  const openDataMap = (level?: string, personalData?: boolean) => {
-    useClassificationList.getState().preset({ level, personalData });
+  const openDataMap = (filters: { level?: string; finding?: PolicyRule } = {}) => {
+    useClassificationList.getState().preset(filters);
     navigate('dataMap');
   };
 
@@ -168,7 +170,18 @@ export function DashboardScreen() {
                 count: summary.classificationByLevel[level.name] ?? 0,
                 color: readableOn(level.color, theme.palette.background.paper),
               }))}
-              onSelect={(key) => openDataMap(key)}
+              onSelect={(key) => openDataMap({ level: key })}
+            />
+            <CountChart
+              title="Data map policy findings"
+              opens="the data map"
+              bars={POLICY_RULES.map((rule) => ({
+                key: rule,
+                label: POLICY_RULE_LABELS[rule],
+                count: summary.classificationFindingsByRule[rule] ?? 0,
+                color: theme.palette.secondary.main,
+              }))}
+              onSelect={(key) => openDataMap({ finding: key as PolicyRule })}
             />
           </Box>
         </Box>

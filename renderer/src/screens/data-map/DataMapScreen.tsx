@@ -9,6 +9,8 @@ import { FilterChips, type ActiveFilter } from '../../components/FilterChips';
 import { PageHeader } from '../../components/PageHeader';
 import { ServerDataGrid } from '../../components/ServerDataGrid';
 import { LevelChip } from '../../components/SeverityChip';
+import { POLICY_RULE_TITLES } from '../../../../shared/domain/classification-policy.js';
+import { PERSONAL_DATA_CATEGORIES } from '../../../../shared/domain/classification.js';
 import { categoryLabel, formatTimestamp } from '../../labels';
 import { levelLabelOf, useLevels } from '../../state/scale';
 import { useClassificationList } from '../../state/lists';
@@ -89,6 +91,12 @@ export function DataMapScreen() {
       key: 'personalData',
       label: query.personalData ? 'Personal data only' : 'No personal data',
     },
+    query.finding !== undefined && {
+      key: 'finding',
+      label: `Breaks: ${POLICY_RULE_TITLES[query.finding]}`,
+    },
+    query.category !== undefined && { key: 'category', label: `Category: ${categoryLabel(query.category)}` },
+    query.owner !== undefined && { key: 'owner', label: `Owner: ${query.owner}` },
     query.proposed !== undefined && {
       key: 'proposed',
       label: query.proposed ? 'Needs review' : 'Reviewed',

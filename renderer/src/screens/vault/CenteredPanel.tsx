@@ -9,7 +9,7 @@ export interface CenteredPanelProps {
   children: ReactNode;
 }
 
-/** The frame of the start-up screens: a single panel in the middle of the window. */
+/** Shows a start-up screen as a single panel in the middle of the window. */
 export function CenteredPanel({ title, subtitle, children }: CenteredPanelProps) {
   return (
     <Box
