@@ -15,7 +15,7 @@ afterEach(() => {
   context = null;
 });
 
-/** A new vault (its creation is entry 1) with five more entries of two kinds. */
+/** Creates a vault (its creation is entry 1) and appends five entries about two record types. */
 async function vaultWithEntries(): Promise<Vault> {
   context = tempVaultContext();
   ({ vault } = await createVault({

@@ -46,7 +46,10 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 
 /**
- * Maps a URL path to a file inside the renderer folder, or returns null. The path is
+ * Maps a URL path to a file inside the renderer folder, or returns null.
+ * NOTE: in a packaged app the folder is inside app.asar, where this relies on Electron's asar
+ * support for fs/promises realpath, stat and readFile. Only the release workflow's smoke test
+ * runs that case. The path is
  * percent-decoded once; NUL, backslashes, anything resolving outside the folder (also through a
  * symbolic link), folders and unknown file types are rejected.
  */

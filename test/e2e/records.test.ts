@@ -81,6 +81,26 @@ describe('data map', () => {
     await expectGridTotal(page, 10);
   });
 
+  it('opens policy findings from the dashboard', async () => {
+    const app = await suite.open({ vault: 'seeded' });
+    const { page } = app;
+    await waitForHeading(page, 'Dashboard');
+    const summary = await app.call<{ classificationFindingsByRule: Record<string, number> }>(
+      'dashboard:summary',
+    );
+    const missingPurpose = summary.classificationFindingsByRule.purpose_missing ?? 0;
+    expect(missingPurpose).toBeGreaterThan(0);
+
+    await page
+      .getByRole('button', {
+        name: new RegExp(`^No purpose: ${missingPurpose}\\. Open the data map`),
+      })
+      .click();
+    await waitForHeading(page, 'Data Map');
+    await page.getByRole('button', { name: 'Breaks: Personal data without a purpose' }).waitFor();
+    await expectGridTotal(page, missingPurpose);
+  });
+
   it('pages and sorts a long list in the vault', async () => {
     const { page, session } = await suite.open();
     session.services.classification.importEntries(

@@ -14,6 +14,9 @@ import {
   YAxis,
 } from 'recharts';
 
+/** Bar count above which the chart lays its bars out horizontally. */
+const HORIZONTAL_FROM = 6;
+
 export interface CountBar {
   key: string;
   label: string;
@@ -37,6 +40,9 @@ export function CountChart({ title, opens, bars, onSelect }: CountChartProps) {
   const theme = useTheme();
   const total = bars.reduce((sum, bar) => sum + bar.count, 0);
   const description = bars.map((bar) => `${bar.label}: ${bar.count}`).join(', ');
+  // Many bars get horizontal bars, so their labels have room instead of overlapping.
+  const horizontal = bars.length > HORIZONTAL_FROM;
+  const tick = { fill: theme.palette.text.secondary, fontSize: 12 };
 
   return (
     <Paper
@@ -47,18 +53,35 @@ export function CountChart({ title, opens, bars, onSelect }: CountChartProps) {
       <Typography variant="h6" component="h2">
         {title}
       </Typography>
-      <Box role="img" aria-label={`${title}. ${description}.`} sx={{ height: 200 }}>
+      <Box
+        role="img"
+        aria-label={`${title}. ${description}.`}
+        sx={{ height: horizontal ? 24 * bars.length + 40 : 200 }}
+      >
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={bars} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} vertical={false} />
+          <BarChart
+            data={bars}
+            layout={horizontal ? 'vertical' : 'horizontal'}
+            margin={{ top: 8, right: 8, left: horizontal ? 8 : -16, bottom: 0 }}
+          >
+            <CartesianGrid
+              strokeDasharray="3 3"
+              stroke={theme.palette.divider}
+              vertical={horizontal}
+              horizontal={!horizontal}
+            />
             <XAxis
-              dataKey="label"
-              tick={{ fill: theme.palette.text.secondary, fontSize: 12 }}
+              {...(horizontal
+                ? { type: 'number' as const, allowDecimals: false }
+                : { type: 'category' as const, dataKey: 'label' })}
+              tick={tick}
               stroke={theme.palette.divider}
             />
             <YAxis
-              allowDecimals={false}
-              tick={{ fill: theme.palette.text.secondary, fontSize: 12 }}
+              {...(horizontal
+                ? { type: 'category' as const, dataKey: 'label', width: 150, interval: 0 }
+                : { type: 'number' as const, allowDecimals: false })}
+              tick={tick}
               stroke={theme.palette.divider}
             />
             <Tooltip

@@ -39,9 +39,13 @@ function columnsFor(levels: ScaleLevels): GridColDef<ClassificationRow>[] {
     {
       field: 'category',
       headerName: 'Category',
+      type: 'singleSelect',
+      valueOptions: PERSONAL_DATA_CATEGORIES.map((category) => ({
+        value: category,
+        label: categoryLabel(category),
+      })),
       width: 150,
       sortable: false,
-      valueGetter: (_value, row) => (row.personalData ? categoryLabel(row.category) : ''),
     },
     {
       field: 'personalData',
@@ -65,6 +69,8 @@ function columnsFor(levels: ScaleLevels): GridColDef<ClassificationRow>[] {
 const FILTER_KEYS = {
   level: 'level',
   system: 'system',
+  category: 'category',
+  owner: 'owner',
   personalData: 'personalData',
   proposed: 'proposed',
 } as const;
@@ -95,7 +101,10 @@ export function DataMapScreen() {
       key: 'finding',
       label: `Breaks: ${POLICY_RULE_TITLES[query.finding]}`,
     },
-    query.category !== undefined && { key: 'category', label: `Category: ${categoryLabel(query.category)}` },
+    query.category !== undefined && {
+      key: 'category',
+      label: `Category: ${categoryLabel(query.category)}`,
+    },
     query.owner !== undefined && { key: 'owner', label: `Owner: ${query.owner}` },
     query.proposed !== undefined && {
       key: 'proposed',
