@@ -168,7 +168,8 @@ export default defineConfig(
     rules: restrictImports([electronPackage, uiPackages, intoShellOrUi]),
   },
   {
-    files: ['renderer/**'],
+    // The e2e suite's in-page script runs in the browser like the renderer, so the same rules hold.
+    files: ['renderer/**', 'test/e2e/browser/**'],
     rules: restrictImports([electronPackage, nodeBuiltins, nativePackages, intoMainProcessCode]),
   },
   {

@@ -26,12 +26,28 @@ export function createOutput(json: boolean): Output {
   };
 }
 
+/** Command-line next steps for errors whose core message names no command. */
+const CLI_HINTS: Partial<Record<ErrorCode, string>> = {
+  VAULT_NOT_FOUND:
+    'Run "synapse-compliance init" to create it, or pass --vault PATH (or set SYNAPSE_VAULT).',
+  VAULT_LOCKED:
+    'Run "synapse-compliance unlock --recovery-key -" and paste the recovery key, or add ' +
+    '--passphrase-stdin for a passphrase-mode vault.',
+  KEY_WRONG:
+    'Run "synapse-compliance unlock --recovery-key -" and paste the recovery key, or give the ' +
+    'right passphrase with --passphrase-stdin.',
+  KEYCHAIN_UNAVAILABLE:
+    'For passphrase mode, create the vault with "init --passphrase-mode" and open it with ' +
+    '--passphrase-stdin or SYNAPSE_PASSPHRASE.',
+};
+
 /** Prints an error and returns the exit status its code maps to. */
 export function reportError(error: unknown, json: boolean): number {
   const known = error instanceof SynapseError;
   const code: ErrorCode = known ? error.code : 'INTERNAL';
+  const hint = CLI_HINTS[code];
   const message = known
-    ? error.message
+    ? `${error.message}${hint === undefined ? '' : ` ${hint}`}`
     : `Unexpected error: ${error instanceof Error ? error.message : String(error)}. ` +
       'Run again with SYNAPSE_LOG_LEVEL=debug for details.';
 

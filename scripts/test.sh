@@ -39,6 +39,7 @@ has_npm_script() {
 }
 
 run_step typecheck npx --no -- tsc --noEmit -p tsconfig.json
+run_step typecheck-renderer npx --no -- tsc --noEmit -p tsconfig.web.json
 run_step eslint npx --no -- eslint .
 run_step prettier npx --no -- prettier --check .
 run_step vitest run_vitest

@@ -28,6 +28,17 @@ export interface ImportEntriesOptions {
   auditDetails?: Record<string, unknown>;
 }
 
+/** Fields a bulk edit can set on many entries at once. */
+export type BulkEntryChanges = Partial<
+  Pick<ClassificationEntryInput, 'level' | 'owner' | 'retention'>
+>;
+
+export interface BulkUpdateSummary {
+  updated: number;
+  /** Entries that already had the requested values. */
+  unchanged: number;
+}
+
 export const ENTRY_ENTITY = 'classification_entry';
 
 /** Rules for the classification map; every change writes its audit entry in its transaction. */
@@ -103,6 +114,40 @@ export class ClassificationService {
         after,
       });
       return after;
+    });
+  }
+
+  /**
+   * Applies the same changes to many entries in one transaction, with one audit entry per entry
+   * that changed. An unknown id or an invalid result rejects the whole batch and stores nothing.
+   */
+  bulkUpdate(ids: readonly number[], changes: BulkEntryChanges): BulkUpdateSummary {
+    const uniqueIds = [...new Set(ids)];
+
+    return this.vault.transaction(() => {
+      const now = new Date().toISOString();
+      const summary: BulkUpdateSummary = { updated: 0, unchanged: 0 };
+
+      for (const id of uniqueIds) {
+        const before = this.mustGet(id);
+        const draft = this.parse({ ...before, ...changes }, `classification entry ${id}`);
+        if (sameContent(before, draft)) {
+          summary.unchanged++;
+          continue;
+        }
+
+        this.repository.update(id, before.datasetId, draft, now);
+        summary.updated++;
+        this.vault.audit.append({
+          actor: this.actor,
+          action: 'classification.bulk_update',
+          entityType: ENTRY_ENTITY,
+          entityId: id,
+          before,
+          after: this.mustGet(id),
+        });
+      }
+      return summary;
     });
   }
 

@@ -11,7 +11,7 @@ const ENTRY_OPTIONS: EntryOptions = { linux: { store: 'secret-service' } };
 
 const CHOICES =
   'Unlock or start your keychain (on Linux: a Secret Service such as gnome-keyring on the ' +
-  'D-Bus session) and try again, or use passphrase mode (--passphrase-mode), which derives the ' +
+  'D-Bus session) and try again, or use passphrase mode, which derives the ' +
   'key from a passphrase and stores nothing.';
 
 export class KeychainUnavailableError extends SynapseError {

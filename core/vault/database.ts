@@ -40,7 +40,7 @@ function proveKey(db: SqliteDatabase, path: string): void {
       throw new SynapseError(
         'KEY_WRONG',
         `The key does not open the vault ${path}: either the key is wrong or the file is not a ` +
-          'Synapse vault. Unlock with the recovery key (unlock --recovery-key) or the right ' +
+          'Synapse vault. Unlock it with its recovery key or the right ' +
           'passphrase. The file was not changed.',
         { cause: error },
       );

@@ -46,7 +46,7 @@ export async function createVault(options: CreateVaultOptions): Promise<CreatedV
     throw new SynapseError(
       'VAULT_EXISTS',
       `A file already exists at ${path}; a vault is never created over an existing file. ` +
-        'Open it with the keychain, unlock it with its recovery key, or choose another --vault path.',
+        'Open it with the keychain, unlock it with its recovery key, or choose another vault path.',
     );
   }
 
@@ -126,7 +126,7 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
     throw new SynapseError(
       'VAULT_LOCKED',
       `The keychain (${keyStore.description}) has no key for the vault ${path}. If the vault was ` +
-        'moved or the keychain entry was lost, run "unlock --recovery-key"; if it uses passphrase ' +
+        'moved or the keychain entry was lost, unlock it with its recovery key. If it uses passphrase ' +
         'mode, give the passphrase.',
     );
   }
@@ -218,7 +218,7 @@ async function storeKey(keyStore: KeyStore, account: string, key: Buffer): Promi
     throw new SynapseError(
       'KEYCHAIN_UNAVAILABLE',
       `The keychain (${keyStore.description}) accepted the vault key but did not return it. ` +
-        'Unlock the keychain and try again, or use passphrase mode (--passphrase-mode).',
+        'Unlock the keychain and try again, or use passphrase mode.',
     );
   }
 }
@@ -227,7 +227,7 @@ function parseStoredKey(stored: string, path: string): Buffer {
   if (!/^[0-9a-f]+$/i.test(stored) || stored.length !== KEY_BYTES * 2) {
     throw new SynapseError(
       'KEY_WRONG',
-      `The keychain entry for the vault ${path} is not a vault key. Run "unlock --recovery-key" ` +
+      `The keychain entry for the vault ${path} is not a vault key. Unlock the vault with its recovery key ` +
         'to store the right key again.',
     );
   }
@@ -238,8 +238,7 @@ function assertVaultFile(path: string): void {
   if (!existsSync(path)) {
     throw new SynapseError(
       'VAULT_NOT_FOUND',
-      `No vault at ${path}. Run "init" to create one, or pass --vault PATH (or set SYNAPSE_VAULT) ` +
-        'to use an existing vault.',
+      `No vault at ${path}. Create one there, or choose the path of an existing vault.`,
     );
   }
 }
@@ -253,7 +252,7 @@ function readVaultSalt(path: string): Buffer {
     if (read < SALT_BYTES) {
       throw new SynapseError(
         'KEY_WRONG',
-        `The file ${path} is too short to be a vault (${read} bytes). Check the --vault path.`,
+        `The file ${path} is too short to be a vault (${read} bytes). Check the vault path.`,
       );
     }
   } finally {

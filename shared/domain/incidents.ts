@@ -24,7 +24,19 @@ export type PersonalDataInvolvement = z.infer<typeof personalDataInvolvementSche
 /** A calendar date that may lack its month or day, as incident sources often report it. */
 export const partialDateSchema = z
   .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'date must be YYYY, YYYY-MM or YYYY-MM-DD');
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'date must be YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine(isRealPartialDate, 'date names a month or day that does not exist');
+
+/** Checks that the month is 1 to 12 and the day exists in that month (29 February in leap years). */
+function isRealPartialDate(text: string): boolean {
+  const [year, month, day] = text.split('-').map(Number);
+  if (month === undefined) return true;
+  if (month < 1 || month > 12) return false;
+  if (day === undefined) return true;
+
+  const lastDay = new Date(Date.UTC(year ?? 0, month, 0)).getUTCDate();
+  return day >= 1 && day <= lastDay;
+}
 
 export const incidentInputSchema = z.object({
   externalRef: z.string().trim().max(200).nullable().default(null),

@@ -127,7 +127,7 @@ describe.skipIf(!hasTestKeyring)('encrypted vault with the OS keychain', () => {
       'KEY_WRONG',
     );
 
-    expect(error.message).toContain('unlock --recovery-key');
+    expect(error.message).toContain('recovery key');
     expect(error.message).not.toContain('ab'.repeat(32));
     expect(fileHash(context.vaultPath)).toBe(before);
     expect(readdirSync(context.directory).sort()).toEqual(filesBefore);
@@ -143,7 +143,7 @@ describe.skipIf(!hasTestKeyring)('encrypted vault with the OS keychain', () => {
       'VAULT_LOCKED',
     );
 
-    expect(error.message).toContain('--recovery-key');
+    expect(error.message).toContain('unlock it with its recovery key');
     expect(fileHash(context.vaultPath)).toBe(before);
   });
 
