@@ -4,19 +4,7 @@ import type { AuditEntry } from '../../shared/domain/audit.js';
 import { auditQuerySchema, type AuditQuery } from '../../shared/domain/audit-query.js';
 import type { Page } from '../../shared/domain/query.js';
 import { likePattern } from '../db/list-statement.js';
-
-interface AuditRow {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  before_json: string | null;
-  after_json: string | null;
-  prev_hash: string;
-  hash: string;
-}
+import { toAuditEntry, type AuditRow } from './audit-trail.js';
 
 const FILTER = `
   FROM audit_log
@@ -61,19 +49,4 @@ export class AuditQueries {
       limit: parsed.limit,
     };
   }
-}
-
-function toAuditEntry(row: AuditRow): AuditEntry {
-  return {
-    seq: row.seq,
-    at: row.at,
-    actor: row.actor,
-    action: row.action,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    before: row.before_json === null ? null : JSON.parse(row.before_json),
-    after: row.after_json === null ? null : JSON.parse(row.after_json),
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
 }

@@ -20,7 +20,8 @@ export interface AuditEvent {
   after?: unknown;
 }
 
-interface AuditRow {
+/** An audit_log row as SQLite returns it. */
+export interface AuditRow {
   seq: number;
   at: string;
   actor: string;
@@ -189,7 +190,7 @@ export class AuditTrail {
   }
 }
 
-function toAuditEntry(row: AuditRow): AuditEntry {
+export function toAuditEntry(row: AuditRow): AuditEntry {
   return {
     seq: row.seq,
     at: row.at,
