@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import './environment.js';
+
 import { Command, CommanderError } from 'commander';
 
 import { registerClassificationCommands } from './commands/classification.js';
@@ -41,6 +43,13 @@ try {
   // Help and version exit with 0; every other commander error is a usage error.
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 ? 0 : 1;
+    // Commander already printed the message on stderr; --json callers also get it on stdout.
+    if (process.exitCode !== 0 && process.argv.includes('--json')) {
+      const message = error.message.replace(/^error: /, '');
+      process.stdout.write(
+        `${JSON.stringify({ ok: false, error: { code: 'USAGE', message } }, null, 2)}\n`,
+      );
+    }
   } else {
     throw error;
   }

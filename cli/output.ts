@@ -1,3 +1,4 @@
+import { toVaultError } from '../core/vault/database.js';
 import { EXIT_CODES, SynapseError, type ErrorCode } from '../shared/errors.js';
 
 /** How a command prints: human text by default, one JSON document per command with --json. */
@@ -37,9 +38,42 @@ const CLI_HINTS: Partial<Record<ErrorCode, string>> = {
     'Run "synapse-compliance unlock --recovery-key -" and paste the recovery key, or give the ' +
     'right passphrase with --passphrase-stdin.',
   KEYCHAIN_UNAVAILABLE:
-    'For passphrase mode, create the vault with "init --passphrase-mode" and open it with ' +
-    '--passphrase-stdin or SYNAPSE_PASSPHRASE.',
+    'If this vault uses passphrase mode, open it with --passphrase-stdin or SYNAPSE_PASSPHRASE. ' +
+    'A new vault can use passphrase mode with "init --passphrase-mode".',
 };
+
+const FILE_ERROR_CODES = new Set([
+  'ENOENT',
+  'ENOTDIR',
+  'EISDIR',
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'EEXIST',
+]);
+
+/**
+ * Turns an error from SQLite or the file system into a SynapseError with a message a person can
+ * act on, or returns the error unchanged.
+ */
+export function classifyError(error: unknown, vaultPath: string): unknown {
+  if (error instanceof SynapseError) return error;
+
+  const vaultError = toVaultError(error, vaultPath);
+  if (vaultError !== null) return vaultError;
+
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && FILE_ERROR_CODES.has(code)) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return new SynapseError(
+      'INVALID_INPUT',
+      `A file could not be read or written (${detail}). Check that the path exists, is a file ` +
+        'and that you may write to its folder.',
+      { cause: error },
+    );
+  }
+  return error;
+}
 
 /** Prints an error and returns the exit status its code maps to. */
 export function reportError(error: unknown, json: boolean): number {

@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { moduleLogger } from '../core/log/logger.js';
 import { SynapseError } from '../shared/errors.js';
 import { createContext, type CommandContext, type GlobalOptions } from './context.js';
-import { reportError } from './output.js';
+import { resolveVaultPath } from '../core/vault/paths.js';
+import { classifyError, reportError } from './output.js';
 
 const log = moduleLogger('cli');
 
@@ -25,7 +26,8 @@ export const run: Run =
     try {
       const context = createContext(globals);
       await action(context, ...args.slice(0, -1));
-    } catch (error) {
+    } catch (caught) {
+      const error = classifyError(caught, resolveVaultPath(globals.vault));
       if (!(error instanceof SynapseError)) log.error({ err: error }, 'command failed');
       process.exitCode = reportError(error, json);
     }

@@ -1,6 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 
 import { exportClassificationMapFile } from '../../core/app/classification-map.js';
+import { parseCalendarDate } from '../../core/dates.js';
 import { todayIn } from '../../core/privacy/deadline.js';
 import { PERSONAL_DATA_CATEGORIES } from '../../shared/domain/classification.js';
 import type { ClassificationQuery } from '../../shared/domain/classification-query.js';
@@ -159,7 +160,7 @@ async function listFindings(
   context: CommandContext,
   options: { rule?: PolicyRule; system?: string; asOf?: string; limit: number },
 ): Promise<void> {
-  const today = options.asOf ?? todayIn();
+  const today = options.asOf === undefined ? todayIn() : parseCalendarDate(options.asOf, '--as-of');
   const { counts, page } = await withVault(context, () => {
     const policy = context.session.services.classificationPolicy;
     return {

@@ -9,6 +9,7 @@ import type {
   ClassificationScaleInput,
 } from '../../shared/domain/classification-scale.js';
 import { ROPA_GROUPINGS, type RopaGrouping } from '../../shared/domain/ropa.js';
+import { InvalidInputError } from '../../shared/errors.js';
 import { withVault, type CommandContext } from '../context.js';
 import { table } from '../output.js';
 import type { Run } from '../runner.js';
@@ -78,10 +79,31 @@ export function registerDataMapSettingsCommands(program: Command, run: Run): voi
 }
 
 /** Collects repeated --remap OLD=NEW pairs into one object. */
-export function collectRemap(
-  value: string,
-  previous: Record<string, string>,
-): Record<string, string> {
+export const SCALE_EXAMPLE =
+  '{"levels": [{"name": "PUBLIC", "label": "Public", "color": "#2E7D32"}, ' +
+  '{"name": "SECRET", "label": "Secret", "color": "#C62828", "requiresEncryption": true}], ' +
+  '"aliases": {"RESTRICTED": "SECRET"}}';
+
+/**
+ * Rejects a scale file that is not an object with a "levels" array, with an example of one. The
+ * schema's own message ("expected array, received undefined") does not say what the file needs.
+ */
+function assertScaleShape(file: string, input: unknown): void {
+  const levels =
+    typeof input === 'object' && input !== null && !Array.isArray(input)
+      ? (input as Record<string, unknown>).levels
+      : undefined;
+  if (!Array.isArray(levels)) {
+    throw new InvalidInputError(
+      { file },
+      'a classification scale file must contain a "levels" array with 2 to 12 levels, from ' +
+        'least to most restricted, and may map other names onto them under "aliases"; for ' +
+        `example ${SCALE_EXAMPLE}`,
+    );
+  }
+}
+
+function collectRemap(value: string, previous: Record<string, string>): Record<string, string> {
   const pairs = value.split(/\s+/).filter((pair) => pair !== '');
   const remap = { ...previous };
   for (const pair of pairs) {
@@ -126,6 +148,7 @@ async function setScale(
   const input = readJsonInput(file, readInputFile(file), {
     formatName: 'classification scale JSON',
   });
+  assertScaleShape(file, input);
   const result = await withVault(context, () => {
     const service = context.session.services.classificationScale;
     return options.dryRun === true

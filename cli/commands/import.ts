@@ -11,7 +11,7 @@ import {
   type ImportKind,
 } from '../../core/app/imports.js';
 import {
-  importClassificationFile,
+  importClassificationFiles,
   scanDataFile,
   type FileScanOutcome,
 } from '../../core/app/classification-map.js';
@@ -32,7 +32,8 @@ export function registerImportCommands(program: Command, run: Run): void {
   program
     .command('import')
     .description(
-      'Import records from files; each file is stored whole in one transaction or not at all',
+      'Import records from files; each file is stored whole or not at all, and a classification ' +
+        'import stores all its files in one transaction',
     )
     .argument('<kind>', `what the files contain: ${Object.keys(IMPORT_FORMATS).join(', ')}`)
     .argument('<files...>', 'files to import')
@@ -129,16 +130,14 @@ async function importFiles(
           return importFindingFiles(services, format, files);
         case 'classification': {
           const mode: ImportMode = options.mode === 'valid' ? 'valid-rows' : 'all-or-nothing';
-          return files.map((file) =>
-            importClassificationFile(services, file, {
-              format: format === 'xlsx' ? 'xlsx' : 'csv',
-              mode,
-              ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
-              ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
-              ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
-              onProgress: (done, total) => progress.update(done, total),
-            }),
-          );
+          return importClassificationFiles(services, files, {
+            format: format === 'xlsx' ? 'xlsx' : 'csv',
+            mode,
+            ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
+            ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+            ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
+            onProgress: (done, total) => progress.update(done, total),
+          });
         }
       }
     },

@@ -2,8 +2,8 @@ import { Option, type Command } from 'commander';
 
 import { exportComplianceReport } from '../../core/app/report.js';
 import { REPORT_SECTIONS, type ReportSection } from '../../core/reports/compliance-report.js';
-import { SynapseError } from '../../shared/errors.js';
 import { withVault, type CommandContext } from '../context.js';
+import { checkOutputPath } from '../output-path.js';
 import { ProgressReporter, progressEnabled } from '../progress.js';
 import type { Run } from '../runner.js';
 
@@ -13,6 +13,7 @@ export function registerReportCommands(program: Command, run: Run): void {
     .description('Write the Excel compliance report')
     .requiredOption('--out <file>', 'path of the .xlsx file to write')
     .option('--unmasked', 'write personal data unmasked (recorded in the audit trail)')
+    .option('--force', 'replace the --out file if it exists')
     .addOption(
       new Option('--section <name...>', 'sheets to include (default: all)').choices(
         REPORT_SECTIONS,
@@ -30,18 +31,19 @@ export function registerReportCommands(program: Command, run: Run): void {
 
 async function writeReport(
   context: CommandContext,
-  options: { out: string; unmasked?: boolean; section?: ReportSection[]; asOf?: string },
+  options: {
+    out: string;
+    force?: boolean;
+    unmasked?: boolean;
+    section?: ReportSection[];
+    asOf?: string;
+  },
 ): Promise<void> {
-  if (!options.out.toLowerCase().endsWith('.xlsx')) {
-    throw new SynapseError(
-      'USAGE',
-      `--out "${options.out}" must end in .xlsx, because the report is an Excel workbook.`,
-    );
-  }
+  const out = checkOutputPath(options.out, { force: options.force === true, extension: '.xlsx' });
 
   const progress = new ProgressReporter(progressEnabled(context.output.json), 'Report rows');
   const result = await withVault(context, () =>
-    exportComplianceReport(context.session.services, options.out, {
+    exportComplianceReport(context.session.services, out, {
       unmasked: options.unmasked === true,
       ...(options.section === undefined ? {} : { sections: options.section }),
       ...(options.asOf === undefined ? {} : { asOf: options.asOf }),

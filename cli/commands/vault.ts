@@ -17,7 +17,10 @@ export function registerVaultCommands(program: Command, run: Run): void {
 
   program
     .command('status')
-    .description('Show the vault path, whether its key is in the keychain, and record counts')
+    .description(
+      'Show the vault path, whether its key is in the keychain, and record counts; exit status 3 ' +
+        'when the vault cannot be opened',
+    )
     .action(run(showStatus));
 
   program
@@ -79,14 +82,25 @@ async function showStatus(context: CommandContext): Promise<void> {
   try {
     summary = await withVault(context, () => {
       const figures = context.session.services.summary();
-      return { ...figures, schemaVersion: context.session.services.vault.schemaVersion() };
+      const vault = context.session.services.vault;
+      return { ...figures, schemaVersion: vault.schemaVersion(), keyMode: vault.keyMode };
     });
   } catch (error) {
     if (!(error instanceof SynapseError)) throw error;
     lockedReason = error.message;
   }
 
-  context.output.result({ ...status, records: summary, lockedReason }, () => {
+  const unlocked = summary !== null;
+  const value = {
+    ...status,
+    unlocked,
+    schemaVersion: summary?.schemaVersion ?? null,
+    keyMode: summary?.keyMode ?? null,
+    records: summary,
+    lockedReason,
+  };
+  if (!unlocked) process.exitCode = 3;
+  context.output.result(value, () => {
     const lines = [
       `Vault:     ${status.path} (${status.sizeBytes ?? 0} bytes)`,
       `Keychain:  ${status.keychain} (${status.keychainDetail})`,
@@ -110,10 +124,14 @@ async function unlockVault(
 ): Promise<void> {
   const recoveryKey = options.recoveryKey === '-' ? await readFirstLine() : options.recoveryKey;
   await context.session.unlockWithRecoveryKey(recoveryKey);
+  const keyMode = context.session.services.vault.keyMode;
   context.session.lock();
 
-  context.output.result({ path: context.session.path, keychain: 'key stored' }, () => [
+  const stored = keyMode === 'keychain';
+  context.output.result({ path: context.session.path, keyMode, keyStored: stored }, () => [
     `Unlocked ${context.session.path} with the recovery key.`,
-    `Its key is stored in the OS keychain (${context.session.keyStore.description}) again.`,
+    stored
+      ? `Its key is stored in the OS keychain (${context.session.keyStore.description}) again.`
+      : 'It is a passphrase-mode vault, so nothing was stored: open it with its passphrase.',
   ]);
 }

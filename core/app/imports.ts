@@ -90,33 +90,40 @@ export function parseFindingFile(format: ImportFormat, file: string): SecurityFi
 }
 
 /**
- * Imports several files, each in its own transaction after it parsed completely. A file that
- * fails stops the run there; files before it stay imported, and the error names the file.
+ * Imports several files as one unit: every file is parsed and validated first, then all are
+ * stored in one transaction. A bad file stores nothing, and the error names that file.
  */
 export function importIncidentFiles(
   services: ComplianceServices,
   format: ImportFormat,
   files: readonly string[],
 ): FileImportResult[] {
-  return files.map((file) => {
-    const records = parseIncidentFile(format, file);
-    const summary = services.incidents.importIncidents(records, basename(file));
-    log.info({ format, records: records.length, ...summary }, 'incidents imported');
-    return { file, records: records.length, ...summary };
-  });
+  const parsed = files.map((file) => ({ file, records: parseIncidentFile(format, file) }));
+
+  return services.vault.transaction(() =>
+    parsed.map(({ file, records }) => {
+      const summary = services.incidents.importIncidents(records, basename(file));
+      log.info({ format, records: records.length, ...summary }, 'incidents imported');
+      return { file, records: records.length, ...summary };
+    }),
+  );
 }
 
+/** Imports finding files as one unit, like importIncidentFiles. */
 export function importFindingFiles(
   services: ComplianceServices,
   format: ImportFormat,
   files: readonly string[],
 ): FileImportResult[] {
-  return files.map((file) => {
-    const records = parseFindingFile(format, file);
-    const summary = services.findings.importFindings(records, basename(file));
-    log.info({ format, records: records.length, ...summary }, 'findings imported');
-    return { file, records: records.length, ...summary };
-  });
+  const parsed = files.map((file) => ({ file, records: parseFindingFile(format, file) }));
+
+  return services.vault.transaction(() =>
+    parsed.map(({ file, records }) => {
+      const summary = services.findings.importFindings(records, basename(file));
+      log.info({ format, records: records.length, ...summary }, 'findings imported');
+      return { file, records: records.length, ...summary };
+    }),
+  );
 }
 
 export function importClassificationRecords(

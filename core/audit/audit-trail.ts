@@ -122,7 +122,9 @@ export class AuditTrail {
    * catches entries cut from the end, which leave the rest of the chain intact.
    */
   verify(): AuditVerification {
-    const problems: AuditProblem[] = [];
+    const problems: AuditProblem[] = [...this.checkFile()];
+    if (problems.length > 0) return { ok: false, entries: 0, problems };
+
     let expectedSeq = 1;
     let previousHash = GENESIS_HASH;
     let entries = 0;
@@ -176,6 +178,31 @@ export class AuditTrail {
     }
 
     return { ok: problems.length === 0, entries, problems };
+  }
+
+  /**
+   * Reads every page of the vault: SQLCipher checks each page's HMAC on read, so a changed byte
+   * anywhere in a table or index fails here even when the audit rows themselves are intact.
+   */
+  private checkFile(): AuditProblem[] {
+    try {
+      const result = this.db.pragma('quick_check') as { quick_check: string }[];
+      const messages = result.map((row) => row.quick_check).filter((text) => text !== 'ok');
+      return messages.map((message) => ({
+        seq: 0,
+        kind: 'damaged_file' as const,
+        message: `The vault file is damaged: ${message}. Restore it from a backup.`,
+      }));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return [
+        {
+          seq: 0,
+          kind: 'damaged_file',
+          message: `The vault file is damaged (${message}). Restore it from a backup.`,
+        },
+      ];
+    }
   }
 
   private recordedHead(): { seq: number; hash: string } | null {

@@ -40,6 +40,24 @@ export function scrubText(text: string): string {
 
 let root: Logger | null = null;
 
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/**
+ * Reads SYNAPSE_LOG_LEVEL. An unknown level falls back to "warn" with one line on stderr, so a
+ * typo in the environment never stops the app from starting.
+ */
+function logLevelFromEnvironment(): string {
+  const requested = process.env.SYNAPSE_LOG_LEVEL;
+  if (requested === undefined || requested === '') return 'warn';
+  if (LEVELS.includes(requested)) return requested;
+
+  process.stderr.write(
+    `SYNAPSE_LOG_LEVEL "${requested}" is not a log level (use one of ${LEVELS.join(', ')}); ` +
+      'logging at "warn".\n',
+  );
+  return 'warn';
+}
+
 /**
  * Creates the process-wide logger. Logs go to stderr by default so that `--json` output on stdout
  * stays parseable; the level comes from SYNAPSE_LOG_LEVEL (default "warn").
@@ -47,7 +65,7 @@ let root: Logger | null = null;
 export function createRootLogger(destination?: DestinationStream): Logger {
   return pino(
     {
-      level: process.env.SYNAPSE_LOG_LEVEL ?? 'warn',
+      level: logLevelFromEnvironment(),
       redact: { paths: REDACT_PATHS, censor: '[Redacted]' },
       hooks: {
         logMethod(args, method) {

@@ -39,8 +39,8 @@ function proveKey(db: SqliteDatabase, path: string): void {
     if (code === 'SQLITE_NOTADB') {
       throw new SynapseError(
         'KEY_WRONG',
-        `The key does not open the vault ${path}: either the key is wrong or the file is not a ` +
-          'Synapse vault. Unlock it with its recovery key or the right ' +
+        `The key does not open the vault ${path}: the key is wrong, or the file is not a Synapse ` +
+          'vault or is damaged. Unlock it with its recovery key or the right ' +
           'passphrase. The file was not changed.',
         { cause: error },
       );
@@ -58,4 +58,40 @@ export function configureConnection(db: SqliteDatabase): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+}
+
+/**
+ * Translates a SQLite or file-system error into a SynapseError whose message says what is wrong
+ * with the vault and what to do, or returns null for errors of another kind.
+ */
+export function toVaultError(error: unknown, path: string): SynapseError | null {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return null;
+  const detail = error instanceof Error ? error.message : String(error);
+
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    return new SynapseError(
+      'INTEGRITY_FAILED',
+      `The vault file ${path} is damaged (SQLite reported: ${detail}). Restore the vault from a ` +
+        'backup, then run "audit verify". The damaged file was not changed.',
+      { cause: error },
+    );
+  }
+  if (code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EROFS') {
+    return new SynapseError(
+      'INVALID_INPUT',
+      `The vault ${path} or its folder cannot be written (${detail}). The vault keeps its journal ` +
+        'beside the file, so give this user write permission on both.',
+      { cause: error },
+    );
+  }
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    return new SynapseError(
+      'INVALID_INPUT',
+      `The disk holding the vault ${path} is full. Free some space and try again; the last change ` +
+        'was rolled back.',
+      { cause: error },
+    );
+  }
+  return null;
 }

@@ -91,7 +91,8 @@ export function decodeRecoveryKey(text: string): Buffer {
   if (cleaned.length !== expectedLength) {
     throw new SynapseError(
       'INVALID_INPUT',
-      `The recovery key has ${cleaned.length} characters, not ${expectedLength}. ${RECOVERY_KEY_HINT}`,
+      `The recovery key has ${cleaned.length} letters and digits (dashes and spaces not counted), ` +
+        `not ${expectedLength}. ${RECOVERY_KEY_HINT}`,
     );
   }
 

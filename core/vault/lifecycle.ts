@@ -21,6 +21,9 @@ import { Vault, type KeyMode } from './vault.js';
 
 const log = moduleLogger('vault');
 
+/** Shortest passphrase accepted for a new passphrase-mode vault, in characters. */
+export const MIN_PASSPHRASE_LENGTH = 12;
+
 export interface CreateVaultOptions {
   path: string;
   keyStore: KeyStore;
@@ -47,6 +50,14 @@ export async function createVault(options: CreateVaultOptions): Promise<CreatedV
       'VAULT_EXISTS',
       `A file already exists at ${path}; a vault is never created over an existing file. ` +
         'Open it with the keychain, unlock it with its recovery key, or choose another vault path.',
+    );
+  }
+
+  if (options.passphrase !== undefined && [...options.passphrase].length < MIN_PASSPHRASE_LENGTH) {
+    throw new SynapseError(
+      'INVALID_INPUT',
+      `The passphrase has ${[...options.passphrase].length} characters; a vault passphrase needs ` +
+        `at least ${MIN_PASSPHRASE_LENGTH}. Choose a longer one, for example several words.`,
     );
   }
 
@@ -133,7 +144,10 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
   return openWithKey(path, parseStoredKey(stored, path), 'keychain');
 }
 
-/** Opens a vault with its recovery key and stores the key in the keychain again. */
+/**
+ * Opens a vault with its recovery key. A keychain-mode vault gets its key stored in the keychain
+ * again; a passphrase-mode vault stays in passphrase mode and nothing is stored.
+ */
 export async function unlockWithRecoveryKey(options: {
   path: string;
   keyStore: KeyStore;
@@ -146,14 +160,14 @@ export async function unlockWithRecoveryKey(options: {
   const key = decodeRecoveryKey(options.recoveryKey);
   const vault = openWithKey(path, key, 'keychain');
   try {
-    await storeKey(keyStore, keychainAccount(path), key);
+    const storesKey = vault.keyMode === 'keychain';
+    if (storesKey) await storeKey(keyStore, keychainAccount(path), key);
     vault.transaction(() => {
-      vault.setMeta('key_mode', 'keychain');
       vault.audit.append({
         actor: options.actor,
         action: 'vault.unlock_with_recovery_key',
         entityType: 'vault',
-        after: { keyStore: keyStore.description },
+        after: { keyMode: vault.keyMode, keyStored: storesKey },
       });
     });
   } catch (error) {

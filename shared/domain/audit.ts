@@ -12,7 +12,8 @@ export interface AuditEntry {
   hash: string;
 }
 
-export type AuditProblemKind = 'edited' | 'broken_link' | 'missing' | 'head_mismatch';
+export type AuditProblemKind =
+  'edited' | 'broken_link' | 'missing' | 'head_mismatch' | 'damaged_file';
 
 export interface AuditProblem {
   seq: number;

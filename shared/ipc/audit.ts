@@ -10,7 +10,7 @@ export const auditVerificationSchema = z.object({
   problems: z.array(
     z.object({
       seq: z.number().int(),
-      kind: z.enum(['edited', 'broken_link', 'missing', 'head_mismatch']),
+      kind: z.enum(['edited', 'broken_link', 'missing', 'head_mismatch', 'damaged_file']),
       message: z.string(),
     }),
   ),
