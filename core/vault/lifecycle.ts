@@ -204,6 +204,14 @@ function openWithKey(path: string, key: Buffer, mode: KeyMode): Vault {
   try {
     // Checked before any write (WAL switch, migration), so a newer vault stays byte-for-byte as is.
     const version = schemaVersion(db);
+    if (version === 0) {
+      // An empty file keys like an empty database; building a schema in it would hide a lost vault.
+      throw new SynapseError(
+        'INTEGRITY_FAILED',
+        `The file ${path} holds no vault: it is empty or was never set up. Restore the vault from ` +
+          'a backup, or create a new one at another path. The file was not changed.',
+      );
+    }
     if (version > LATEST_SCHEMA_VERSION) {
       throw new SynapseError(
         'VAULT_TOO_NEW',

@@ -333,3 +333,31 @@ describe('keychain without a Secret Service', () => {
     context.cleanup();
   });
 });
+
+describe('empty vault file', () => {
+  it('is rejected instead of initialised', async () => {
+    const context = tempVaultContext();
+    const { vault, recoveryKey } = await createVault({
+      path: context.vaultPath,
+      keyStore: context.keyStore,
+      actor: ACTOR,
+      passphrase: 'empty file test passphrase',
+    });
+    vault.close();
+    writeFileSync(context.vaultPath, '');
+
+    const error = await expectCode(
+      unlockWithRecoveryKey({
+        path: context.vaultPath,
+        keyStore: context.keyStore,
+        recoveryKey,
+        actor: ACTOR,
+      }),
+      'INTEGRITY_FAILED',
+    );
+
+    expect(error.message).toContain('holds no vault');
+    expect(readFileSync(context.vaultPath).length).toBe(0);
+    context.cleanup();
+  });
+});
