@@ -55,16 +55,19 @@ export interface ClassificationFileImport {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Imports one classification CSV or XLSX file in one transaction, under the chosen mode. */
-export function importClassificationFile(
+/**
+ * Imports classification CSV or XLSX files in one transaction, under the chosen mode. Every file
+ * is read and checked first, so a rejected file stores none of them and the error names it.
+ */
+export function importClassificationFiles(
   services: ComplianceServices,
-  file: string,
+  files: readonly string[],
   options: ClassificationFileImport,
-): ClassificationImportResult {
-  const bytes = readInputFile(file);
+): ClassificationImportResult[] {
+  const inputs = files.map((file) => ({ file, bytes: readInputFile(file) }));
   const mapping =
     options.mapping === undefined ? undefined : resolveMappingArgument(services, options.mapping);
-  const result = services.classificationImports.commit(file, bytes, {
+  const results = services.classificationImports.commitFiles(inputs, {
     mode: options.mode,
     ...(options.format === undefined ? {} : { format: options.format }),
     ...(mapping === undefined ? {} : { mapping }),
@@ -72,16 +75,18 @@ export function importClassificationFile(
     ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   });
-  log.info(
-    {
-      format: result.format,
-      mode: result.mode,
-      records: result.records,
-      rejected: result.rejected,
-    },
-    'classification file imported',
-  );
-  return result;
+  for (const result of results) {
+    log.info(
+      {
+        format: result.format,
+        mode: result.mode,
+        records: result.records,
+        rejected: result.rejected,
+      },
+      'classification file imported',
+    );
+  }
+  return results;
 }
 
 export interface FileScanOutcome {

@@ -11,6 +11,7 @@ import type {
   MapDiff,
 } from '../../shared/domain/classification-history.js';
 import { SynapseError } from '../../shared/errors.js';
+import { isCalendarDate, parseCalendarDate } from '../dates.js';
 import { ENTRY_ENTITY } from './service.js';
 import { DATASET_ENTITY, SYSTEM_ENTITY } from './systems-service.js';
 
@@ -122,18 +123,23 @@ export class MapHistory {
     return states;
   }
 
-  /** Turns a date or timestamp into the ISO instant the audit trail is compared with. */
+  /**
+   * Turns a date or timestamp into the ISO instant the audit trail is compared with. Impossible
+   * dates such as 2026-02-30 are rejected, because `Date` would roll them over to March.
+   */
   private instantOf(when: string): string {
     const text = when.trim();
     if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-      return endOfDay(text, this.timeZone());
+      return endOfDay(parseCalendarDate(text, 'date'), this.timeZone());
     }
+    const datePart = /^(\d{4})-(\d{2})-(\d{2})T/.exec(text);
     const time = Date.parse(text);
-    if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(time)) {
-      throw new SynapseError(
-        'INVALID_INPUT',
-        `"${when}" is not a date; write YYYY-MM-DD (the end of that day) or an ISO 8601 timestamp.`,
-      );
+    const format = 'write YYYY-MM-DD (the end of that day) or an ISO 8601 timestamp.';
+    if (datePart === null || Number.isNaN(time)) {
+      throw new SynapseError('INVALID_INPUT', `"${when}" is not a date; ${format}`);
+    }
+    if (!isCalendarDate(Number(datePart[1]), Number(datePart[2]), Number(datePart[3]))) {
+      throw new SynapseError('INVALID_INPUT', `"${when}" is not a calendar date; ${format}`);
     }
     return new Date(time).toISOString();
   }

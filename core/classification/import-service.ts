@@ -4,6 +4,7 @@ import {
   classificationMappingSchema,
   importModeSchema,
   mappingNameSchema,
+  type ClassificationImportFormat,
   type ClassificationImportPreview,
   type ClassificationImportResult,
   type ClassificationMapping,
@@ -17,6 +18,7 @@ import {
   readClassificationTable,
   type ClassificationFileOptions,
 } from '../importers/classification-file.js';
+import type { ConvertedRows } from '../importers/classification-rows.js';
 import { parseLevel, ValueError } from '../importers/classification-values.js';
 import { parseInput } from '../validation.js';
 import type { Vault } from '../vault/vault.js';
@@ -80,49 +82,49 @@ export class ClassificationImportService {
     bytes: Buffer,
     options: ClassificationImportCommitOptions,
   ): ClassificationImportResult {
+    const [result] = this.commitFiles([{ file, bytes }], options);
+    return result!;
+  }
+
+  /**
+   * Imports several files in one transaction. Every file is read and checked under the mode
+   * before anything is written, so one rejected file stores none of them, and the error names it.
+   */
+  commitFiles(
+    files: readonly { file: string; bytes: Buffer }[],
+    options: ClassificationImportCommitOptions,
+  ): ClassificationImportResult[] {
     const mode = parseInput(importModeSchema, options.mode, 'import mode');
     const fileOptions = this.fileOptions(options);
+    const prepared = files.map(({ file, bytes }) => prepareFile(file, bytes, fileOptions, mode));
 
-    // 1. Read and convert every row, collecting the invalid ones.
-    const read = readClassificationTable(file, bytes, fileOptions);
-    const converted = convertClassificationFile(read, fileOptions);
-    const { records, errors } = converted;
-
-    // 2. Apply the mode before anything is written.
-    if (errors.length > 0 && mode === 'all-or-nothing') {
-      throw rejectAll(file, errors, records.length);
-    }
-    if (records.length === 0) {
-      throw new InvalidInputError(
-        { file },
-        `none of the ${errors.length} rows is valid, so nothing was stored; the first: line ` +
-          `${errors[0]?.line}: ${errors[0]?.message}`,
-      );
-    }
-
-    // 3. Store the valid rows in one transaction, with the rejected lines in the audit entry.
-    const summary = this.classification.importEntries(
-      records.map((row) => row.record),
-      basename(file),
-      {
-        ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
-        auditDetails: {
-          format: read.format,
+    return this.vault.transaction(() =>
+      prepared.map(({ file, format, records, errors }) => {
+        // The rejected lines go into the audit entry of each file.
+        const summary = this.classification.importEntries(
+          records.map((row) => row.record),
+          basename(file),
+          {
+            ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+            auditDetails: {
+              format,
+              mode,
+              rejected: errors.length,
+              rejectedLines: errors.slice(0, ERRORS_IN_AUDIT).map((error) => error.line),
+            },
+          },
+        );
+        return {
+          file,
+          format,
           mode,
+          records: records.length,
           rejected: errors.length,
-          rejectedLines: errors.slice(0, ERRORS_IN_AUDIT).map((error) => error.line),
-        },
-      },
+          errors,
+          ...summary,
+        };
+      }),
     );
-    return {
-      file,
-      format: read.format,
-      mode,
-      records: records.length,
-      rejected: errors.length,
-      errors,
-      ...summary,
-    };
   }
 
   listMappings(): SavedMapping[] {
@@ -230,6 +232,30 @@ export class ClassificationImportService {
     }
     return viaDefault;
   }
+}
+
+/** Reads and converts every row of a file and applies the mode, without storing anything. */
+function prepareFile(
+  file: string,
+  bytes: Buffer,
+  fileOptions: ClassificationFileOptions,
+  mode: ImportMode,
+): ConvertedRows & { file: string; format: ClassificationImportFormat } {
+  const read = readClassificationTable(file, bytes, fileOptions);
+  const converted = convertClassificationFile(read, fileOptions);
+  const { records, errors } = converted;
+
+  if (errors.length > 0 && mode === 'all-or-nothing') {
+    throw rejectAll(file, errors, records.length);
+  }
+  if (records.length === 0) {
+    throw new InvalidInputError(
+      { file },
+      `none of the ${errors.length} rows is valid, so nothing was stored; the first: line ` +
+        `${errors[0]?.line}: ${errors[0]?.message}`,
+    );
+  }
+  return { ...converted, file, format: read.format };
 }
 
 function rejectAll(

@@ -170,7 +170,11 @@ describe('previewClassificationImport on CSV', () => {
   it.each([
     ['a NUL byte', Buffer.from('field,level\u0000\n'), /binary, not CSV text/],
     ['UTF-16 without a byte order mark', Buffer.from('field,level\n', 'utf16le'), /binary/],
-    ['an unclosed quote', Buffer.from('field,level\n"email,PUBLIC\n'), /line 2: invalid CSV/],
+    [
+      'an unclosed quote',
+      Buffer.from('field,level\n"email,PUBLIC\n'),
+      /line 2: the file ends inside a quoted field/,
+    ],
   ])('rejects %s', (_name, bytes, message) => {
     const error = catchInvalidInput(() => previewClassificationImport('bad.csv', bytes));
 

@@ -77,6 +77,7 @@ export function readClassificationTable(
     const csv = readCsvTable(file, bytes, {
       ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
       expected: 'a classification CSV with a header row',
+      allowLongRows: true,
     });
     return {
       file,
@@ -119,6 +120,7 @@ export function convertClassificationFile(
     system: options.system ?? fileStem(read.file),
     dataset: fileStem(read.file),
     ...(options.resolveLevel === undefined ? {} : { resolveLevel: options.resolveLevel }),
+    requireHeaderCellCount: read.format === 'csv',
   });
 }
 

@@ -45,6 +45,12 @@ export interface RowConversionOptions {
    * default accepts the default scale's names and common synonyms such as "restricted".
    */
   resolveLevel?: (text: string) => string | null;
+  /**
+   * Makes a row with more or fewer cells than the header a row error. CSV sets it, because a
+   * short or long row there means a truncated file or a wrong delimiter; XLSX leaves it out,
+   * because sheets drop trailing empty cells.
+   */
+  requireHeaderCellCount?: boolean;
 }
 
 export interface ConvertedRow {
@@ -104,6 +110,10 @@ export function convertClassificationTable(
     if (filled === 0) {
       continue;
     }
+    if (options.requireHeaderCellCount === true && row.cells.length !== headerCells.length) {
+      result.errors.push({ line: row.line, message: cellCountMessage(row, headerCells.length) });
+      continue;
+    }
     // A title row between groups of fields, such as "Reduction in Force (RIF) Fields,,,,".
     if (filled === 1 && headerCells.length >= 3) {
       result.skipped.push({
@@ -120,7 +130,43 @@ export function convertClassificationTable(
       result.errors.push({ line: row.line, message: error.message });
     }
   }
+  rejectDuplicateKeys(result);
   return result;
+}
+
+function cellCountMessage(row: TabularRow, headerCount: number): string {
+  const count = row.cells.length;
+  return (
+    `line ${row.line} has ${count} ${count === 1 ? 'field' : 'fields'}, the header has ` +
+    `${headerCount}: the file may be truncated or a delimiter is wrong`
+  );
+}
+
+/**
+ * Turns every row after the first with the same system, dataset and field into a row error that
+ * names both lines, because storing both would silently keep only the last one.
+ */
+function rejectDuplicateKeys(result: ConvertedRows): void {
+  const firstLineByKey = new Map<string, number>();
+  const unique: ConvertedRow[] = [];
+  for (const row of result.records) {
+    const { system, dataset, field } = row.record;
+    const key = JSON.stringify([system, dataset, field]);
+    const firstLine = firstLineByKey.get(key);
+    if (firstLine === undefined) {
+      firstLineByKey.set(key, row.line);
+      unique.push(row);
+      continue;
+    }
+    result.errors.push({
+      line: row.line,
+      message:
+        `line ${row.line} repeats system "${system}", dataset "${dataset}", field "${field}" ` +
+        `of line ${firstLine}; keep one of the two rows`,
+    });
+  }
+  result.records = unique;
+  result.errors.sort((a, b) => a.line - b.line);
 }
 
 function convertRow(

@@ -232,8 +232,7 @@ describe('parseClassificationCsv bad input', () => {
     {
       name: 'unclosed quote after CRLF in quotes',
       bytes: 'field,description\r\nemail,"a\r\nb"\r\nphone,"never closed\r\n',
-      message:
-        /^inv\.csv, line 4: invalid CSV: Quote Not Closed: the parsing is finished with an opening quote;/,
+      message: /^inv\.csv, line 4: the file ends inside a quoted field .*may be truncated/,
       line: 4,
     },
     {
@@ -270,14 +269,44 @@ describe('parseClassificationCsv bad input', () => {
     {
       name: 'unclosed quote',
       bytes: 'field,description\nemail,"never closed\n',
-      message: /line 2: invalid CSV: Quote Not Closed/,
+      message: /line 2: the file ends inside a quoted field/,
       line: 2,
     },
     {
       name: 'extra column',
       bytes: 'field,level\nemail,internal,extra\n',
-      message: /line 2: invalid CSV: Invalid Record Length/,
+      message: /line 2: line 2 has 3 fields, the header has 2: the file may be truncated/,
       line: 2,
+    },
+    {
+      name: 'short row',
+      bytes:
+        'system,dataset,field,level,owner,retention\n' +
+        [2, 3, 4, 5, 6].map((n) => `SR,t1,f${n},INTERNAL,hr,P1Y\n`).join('') +
+        'SR,t1,f1,CONFIDENTIAL\n',
+      message:
+        /^inv\.csv, line 7: line 7 has 4 fields, the header has 6: the file may be truncated or a delimiter is wrong$/,
+      line: 7,
+    },
+    {
+      name: 'truncated HR inventory',
+      bytes: readFixture('own/csv/hr-inventory-bom-semicolon.csv').subarray(0, 150),
+      message: /line 2: line 2 has 3 fields, the header has 9: the file may be truncated/,
+      line: 2,
+    },
+    {
+      name: 'short section header row',
+      bytes: 'field,level,description\nemail,internal,x\nContact fields\nphone,internal,y\n',
+      message: /line 3: line 3 has 1 field, the header has 3/,
+      line: 3,
+    },
+    {
+      name: 'duplicate key',
+      bytes:
+        'system,dataset,field,level\nS,t,email,internal\nS,t,phone,internal\nS,t,email,public\n',
+      message:
+        /^inv\.csv, line 4: line 4 repeats system "S", dataset "t", field "email" of line 2; keep one/,
+      line: 4,
     },
   ];
 

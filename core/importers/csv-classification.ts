@@ -52,6 +52,7 @@ export function readClassificationCsv(
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
     maxBytes: options.maxBytes ?? DEFAULT_MAX_CSV_BYTES,
     expected: 'a classification CSV with a header row',
+    allowLongRows: true,
   });
   const table = splitHeader(csv.rows);
   const converted = convertClassificationTable(file, table, {
@@ -59,6 +60,7 @@ export function readClassificationCsv(
     system: options.system ?? fileStem(file),
     dataset: fileStem(file),
     ...(options.resolveLevel === undefined ? {} : { resolveLevel: options.resolveLevel }),
+    requireHeaderCellCount: true,
   });
   return {
     ...converted,

@@ -20,6 +20,11 @@ export interface CsvTableOptions {
   rowLimit?: number;
   /** Names what the file should contain, for the message about an empty file. */
   expected?: string;
+  /**
+   * Returns rows with more cells than the first row instead of rejecting the file, for callers
+   * that report such rows one by one. Rows with fewer cells are always returned.
+   */
+  allowLongRows?: boolean;
 }
 
 /** A decoded CSV file: its rows, and the encoding and delimiter it was read with. */
@@ -45,7 +50,8 @@ export function readCsvTable(
   assertNoNul(file, text, 'CSV');
 
   const delimiter = options.delimiter ?? detectDelimiter(text);
-  return { encoding, delimiter, rows: readRows(file, text, delimiter, options.rowLimit) };
+  const rows = readRows(file, text, delimiter, options.rowLimit, options.allowLongRows === true);
+  return { encoding, delimiter, rows };
 }
 
 function readRows(
@@ -53,13 +59,14 @@ function readRows(
   text: string,
   delimiter: CsvDelimiter,
   rowLimit: number | undefined,
+  allowLongRows: boolean,
 ): TabularRow[] {
   // Parsing bytes makes info.bytes an offset into this buffer, which the line numbers come from.
   const buffer = Buffer.from(text, 'utf8');
   const parseOptions = {
     delimiter,
     info: true,
-    relax_column_count_less: true,
+    ...(allowLongRows ? { relax_column_count: true } : { relax_column_count_less: true }),
     skip_empty_lines: true,
     ...(rowLimit === undefined ? {} : { to: rowLimit }),
   } as const;
@@ -76,6 +83,13 @@ function readRows(
     const recordIndex = (error as CsvError & { records?: number }).records ?? 0;
     const before = parse(buffer, { ...parseOptions, to: recordIndex }) as unknown as ParsedRecord[];
     const line = new LineCounter(buffer).lineOfRecordAt(before.at(-1)?.info.bytes ?? 0);
+    if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+      throw new InvalidInputError(
+        { file, line },
+        'the file ends inside a quoted field that starts on this line: the file may be ' +
+          'truncated, or a quote is missing',
+      );
+    }
     throw new InvalidInputError(
       { file, line },
       `invalid CSV: ${error.message.replace(/ (at|on) line \d+/g, '')}; check the quotes and ` +

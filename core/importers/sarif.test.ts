@@ -200,6 +200,19 @@ describe('parseSarif bad input', () => {
       jsonPath: '$.runs[0].results[0]',
     },
     {
+      name: 'unknown result level',
+      bytes: sarifWith({ level: 'catastrophic' }),
+      message:
+        /^scan\.sarif, at \$\.runs\[0\]\.results\[0\]\.level: invalid SARIF result: level "catastrophic" is not a SARIF level; use one of none, note, warning, error$/,
+      jsonPath: '$.runs[0].results[0].level',
+    },
+    {
+      name: 'unknown rule level',
+      bytes: sarifWith({}, { defaultConfiguration: { level: 'critical' } }),
+      message: /defaultConfiguration\.level: .*level "critical" is not a SARIF level/,
+      jsonPath: '$.runs[0].tool.driver.rules[0].defaultConfiguration.level',
+    },
+    {
       name: 'truncated log',
       bytes: '{"version": "2.1.0", "runs": [',
       message: /^scan\.sarif, line 1: invalid JSON at column 31: unexpected end of input/,

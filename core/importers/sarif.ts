@@ -34,12 +34,19 @@ const FORMAT_NAME = 'SARIF 2.1.0 log';
 
 const textSchema = z.looseObject({ text: z.string().optional(), markdown: z.string().optional() });
 
+/** The values of result.level and defaultConfiguration.level in SARIF 2.1.0. */
+const SARIF_LEVELS = ['none', 'note', 'warning', 'error'] as const;
+const levelSchema = z.enum(SARIF_LEVELS, {
+  error: (issue) =>
+    `level ${JSON.stringify(issue.input)} is not a SARIF level; use one of ${SARIF_LEVELS.join(', ')}`,
+});
+
 const ruleSchema = z.looseObject({
   id: z.string(),
   shortDescription: textSchema.optional(),
   fullDescription: textSchema.optional(),
   helpUri: z.string().optional(),
-  defaultConfiguration: z.looseObject({ level: z.string().optional() }).optional(),
+  defaultConfiguration: z.looseObject({ level: levelSchema.optional() }).optional(),
   properties: z.record(z.string(), z.unknown()).optional(),
   messageStrings: z.record(z.string(), textSchema).optional(),
 });
@@ -75,7 +82,7 @@ const resultSchema = z.looseObject({
   ruleIndex: z.number().int().optional(),
   rule: z.looseObject({ id: z.string().optional(), index: z.number().int().optional() }).optional(),
   kind: z.string().optional(),
-  level: z.string().optional(),
+  level: levelSchema.optional(),
   message: z.looseObject({
     text: z.string().optional(),
     markdown: z.string().optional(),

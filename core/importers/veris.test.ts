@@ -218,7 +218,6 @@ describe('VERIS mapping rules', () => {
     [{ year: 2019, month: 7 }, '2019-07'],
     [{ year: 2019, month: 7, day: 4 }, '2019-07-04'],
     [{ year: 2019, day: 4 }, '2019'],
-    [{ year: 2019, month: 13, day: 4 }, '2019'],
   ])('formats timeline %j as %s', (incident, expected) => {
     expect(parseOne(minimalIncident({ timeline: { incident } })).occurredOn).toBe(expected);
   });
@@ -306,6 +305,56 @@ describe('parseVeris bad input', () => {
       bytes: '[]',
       message: /the array contains no VERIS incidents/,
       jsonPath: '$',
+    },
+    {
+      name: 'month 13',
+      bytes: JSON.stringify(minimalIncident({ timeline: { incident: { year: 2024, month: 13 } } })),
+      message:
+        /^bad\.json, at \$\.timeline\.incident\.month: invalid VERIS incident: month must be 1 to 12$/,
+      jsonPath: '$.timeline.incident.month',
+    },
+    {
+      name: 'day 0',
+      bytes: JSON.stringify(
+        minimalIncident({ timeline: { incident: { year: 2024, month: 1, day: 0 } } }),
+      ),
+      message: /at \$\.timeline\.incident\.day: invalid VERIS incident: day must be 1 to 31$/,
+      jsonPath: '$.timeline.incident.day',
+    },
+    {
+      name: 'year after next year',
+      bytes: JSON.stringify(
+        minimalIncident({
+          timeline: { incident: { year: new Date().getUTCFullYear() + 2 } },
+        }),
+      ),
+      message:
+        /at \$\.timeline\.incident\.year: invalid VERIS incident: year \d+ is after next year/,
+      jsonPath: '$.timeline.incident.year',
+    },
+    {
+      name: 'unknown impact rating',
+      bytes: JSON.stringify(minimalIncident({ impact: { overall_rating: 'Apocalyptic' } })),
+      message:
+        /^bad\.json, at \$\.impact\.overall_rating: invalid VERIS incident: overall_rating "Apocalyptic" is not a VERIS impact rating; use one of Catastrophic, Damaging, Painful, Distracting, Insignificant, Unknown$/,
+      jsonPath: '$.impact.overall_rating',
+    },
+    {
+      name: 'negative data_total',
+      bytes: JSON.stringify(
+        minimalIncident({ attribute: { confidentiality: { data_total: -100 } } }),
+      ),
+      message:
+        /at \$\.attribute\.confidentiality\.data_total: invalid VERIS incident: data_total must be 0 or more records$/,
+      jsonPath: '$.attribute.confidentiality.data_total',
+    },
+    {
+      name: 'fractional data_total',
+      bytes: JSON.stringify(
+        minimalIncident({ attribute: { confidentiality: { data_total: 1.5 } } }),
+      ),
+      message: /data_total must be a whole number of records$/,
+      jsonPath: '$.attribute.confidentiality.data_total',
     },
     {
       name: 'megabyte summary',

@@ -36,6 +36,22 @@ const durationSchema = z.looseObject({
   value: z.number().optional(),
 });
 
+const MONTH_MESSAGE = 'month must be 1 to 12';
+const DAY_MESSAGE = 'day must be 1 to 31';
+
+/**
+ * The impact.overall_rating values the severity mapping reads, and Unknown, which leaves the
+ * severity to be derived from the other fields.
+ */
+const IMPACT_RATINGS = [
+  'Catastrophic',
+  'Damaging',
+  'Painful',
+  'Distracting',
+  'Insignificant',
+  'Unknown',
+] as const;
+
 // Only the fields the mapping reads are checked; VERIS 1.3.x and 1.4 add fields freely.
 const verisIncidentSchema = z.looseObject({
   incident_id: z.string(),
@@ -44,9 +60,16 @@ const verisIncidentSchema = z.looseObject({
   security_incident: z.string().optional(),
   timeline: z.looseObject({
     incident: z.looseObject({
-      year: z.number().int().min(1000).max(9999),
-      month: z.number().int().optional(),
-      day: z.number().int().optional(),
+      year: z
+        .number()
+        .int()
+        .min(1000)
+        .refine((year) => year <= new Date().getUTCFullYear() + 1, {
+          error: (issue) =>
+            `year ${String(issue.input)} is after next year; check the incident date`,
+        }),
+      month: z.number().int().min(1, MONTH_MESSAGE).max(12, MONTH_MESSAGE).optional(),
+      day: z.number().int().min(1, DAY_MESSAGE).max(31, DAY_MESSAGE).optional(),
     }),
     discovery: durationSchema.optional(),
     containment: durationSchema.optional(),
@@ -58,14 +81,28 @@ const verisIncidentSchema = z.looseObject({
         .looseObject({
           data_disclosure: z.string().optional(),
           data: z.array(z.looseObject({ variety: z.string() })).optional(),
-          data_total: z.number().optional(),
+          data_total: z
+            .number()
+            .int('data_total must be a whole number of records')
+            .min(0, 'data_total must be 0 or more records')
+            .optional(),
         })
         .optional(),
       availability: z.looseObject({ variety: z.array(z.string()).optional() }).optional(),
       integrity: z.looseObject({ variety: z.array(z.string()).optional() }).optional(),
     })
     .optional(),
-  impact: z.looseObject({ overall_rating: z.string().optional() }).optional(),
+  impact: z
+    .looseObject({
+      overall_rating: z
+        .enum(IMPACT_RATINGS, {
+          error: (issue) =>
+            `overall_rating ${JSON.stringify(issue.input)} is not a VERIS impact rating; use ` +
+            `one of ${IMPACT_RATINGS.join(', ')}`,
+        })
+        .optional(),
+    })
+    .optional(),
   victim: z
     .looseObject({ victim_id: z.string().optional(), industry: z.string().optional() })
     .optional(),

@@ -506,6 +506,15 @@ describe('map history', () => {
       /"yesterday" is not a date/,
     );
   });
+
+  it.each(['2026-02-30', '2026-13-01', '2026-02-30T10:00:00Z'])(
+    'rejects impossible date %s',
+    (when) => {
+      expect(() => services.classificationHistory.asOf(when)).toThrow(
+        `"${when}" is not a calendar date; write YYYY-MM-DD`,
+      );
+    },
+  );
 });
 
 describe('record of processing activities', () => {
