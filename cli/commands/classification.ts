@@ -11,6 +11,7 @@ import {
   type PolicyRule,
 } from '../../shared/domain/classification-policy.js';
 import type { MapDiff } from '../../shared/domain/classification-history.js';
+import { checkOutputPath } from '../output-path.js';
 import { withVault, type CommandContext } from '../context.js';
 import { table } from '../output.js';
 import type { Run } from '../runner.js';
@@ -62,6 +63,7 @@ export function registerClassificationCommands(program: Command, run: Run): void
       .command('export')
       .description('Export the map to XLSX or CSV, masked and formula-safe like the report')
       .requiredOption('--out <file>', 'file to write; .xlsx or .csv decides the format')
+      .option('--force', 'replace the --out file if it exists')
       .option('--unmasked', 'write personal data unmasked (recorded in the audit trail)'),
   ).action(run(exportEntries));
 
@@ -140,11 +142,13 @@ async function listEntries(
 
 async function exportEntries(
   context: CommandContext,
-  options: FilterOptions & { out: string; unmasked?: boolean },
+  options: FilterOptions & { out: string; force?: boolean; unmasked?: boolean },
 ): Promise<void> {
+  const extension = options.out.toLowerCase().endsWith('.csv') ? '.csv' : '.xlsx';
+  const out = checkOutputPath(options.out, { force: options.force === true, extension });
   const query = toQuery(options);
   const result = await withVault(context, () =>
-    exportClassificationMapFile(context.session.services, options.out, {
+    exportClassificationMapFile(context.session.services, out, {
       unmasked: options.unmasked === true,
       ...(Object.keys(query).length === 0 ? {} : { query }),
     }),

@@ -10,6 +10,7 @@ import type {
 } from '../../shared/domain/classification-scale.js';
 import { ROPA_GROUPINGS, type RopaGrouping } from '../../shared/domain/ropa.js';
 import { InvalidInputError } from '../../shared/errors.js';
+import { checkOutputPath } from '../output-path.js';
 import { withVault, type CommandContext } from '../context.js';
 import { table } from '../output.js';
 import type { Run } from '../runner.js';
@@ -45,6 +46,7 @@ export function registerDataMapSettingsCommands(program: Command, run: Run): voi
     .command('export')
     .description('Write the record to an XLSX workbook')
     .requiredOption('--out <file>', 'path of the .xlsx file to write')
+    .option('--force', 'replace the --out file if it exists')
     .addOption(
       new Option('--by <grouping>', 'one activity per system or per purpose')
         .choices(ROPA_GROUPINGS)
@@ -166,10 +168,11 @@ async function setScale(
 
 async function exportRopa(
   context: CommandContext,
-  options: { out: string; by: RopaGrouping; unmasked?: boolean },
+  options: { out: string; force?: boolean; by: RopaGrouping; unmasked?: boolean },
 ): Promise<void> {
+  const out = checkOutputPath(options.out, { force: options.force === true, extension: '.xlsx' });
   const result = await withVault(context, () =>
-    exportRecordOfProcessingFile(context.session.services, options.out, {
+    exportRecordOfProcessingFile(context.session.services, out, {
       groupBy: options.by,
       unmasked: options.unmasked === true,
     }),

@@ -106,6 +106,20 @@ describe('command line on bad input', () => {
     expect(forced.status).toBe(0);
   });
 
+  it.each([
+    [['classification', 'export'], 'map.csv'],
+    [['ropa', 'export'], 'ropa.xlsx'],
+  ])('keeps an existing file on %j without --force', (command, name) => {
+    const out = join(context.directory, name);
+    writeFileSync(out, 'keep me');
+
+    const result = cli(...command, '--out', out);
+
+    expect(result.status).toBe(2);
+    expect(result.json?.error?.message).toContain('Pass --force');
+    expect(readFileSync(out, 'utf8')).toBe('keep me');
+  });
+
   it('names a missing output folder', () => {
     const result = cli('report', '--out', join(context.directory, 'absent', 'r.xlsx'));
 
