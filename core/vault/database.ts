@@ -64,7 +64,8 @@ export function configureConnection(db: SqliteDatabase): void {
  * Translates a SQLite or file-system error into a SynapseError whose message says what is wrong
  * with the vault and what to do, or returns null for errors of another kind.
  */
-export function toVaultError(error: unknown, path: string): SynapseError | null {
+export function toVaultError(error: unknown, path: string | null): SynapseError | null {
+  const vault = path === null ? 'the open vault' : path;
   const code = (error as { code?: unknown }).code;
   if (typeof code !== 'string') return null;
   const detail = error instanceof Error ? error.message : String(error);
@@ -72,7 +73,7 @@ export function toVaultError(error: unknown, path: string): SynapseError | null 
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
     return new SynapseError(
       'INTEGRITY_FAILED',
-      `The vault file ${path} is damaged (SQLite reported: ${detail}). Restore the vault from a ` +
+      `The vault file ${vault} is damaged (SQLite reported: ${detail}). Restore the vault from a ` +
         'backup, then run "audit verify". The damaged file was not changed.',
       { cause: error },
     );
@@ -80,7 +81,7 @@ export function toVaultError(error: unknown, path: string): SynapseError | null 
   if (code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EROFS') {
     return new SynapseError(
       'INVALID_INPUT',
-      `The vault ${path} or its folder cannot be written (${detail}). The vault keeps its journal ` +
+      `The vault ${vault} or its folder cannot be written (${detail}). The vault keeps its journal ` +
         'beside the file, so give this user write permission on both.',
       { cause: error },
     );
@@ -88,7 +89,7 @@ export function toVaultError(error: unknown, path: string): SynapseError | null 
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
     return new SynapseError(
       'INVALID_INPUT',
-      `The disk holding the vault ${path} is full. Free some space and try again; the last change ` +
+      `The disk holding the vault ${vault} is full. Free some space and try again; the last change ` +
         'was rolled back.',
       { cause: error },
     );

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 
+import { toVaultError } from '../../vault/database.js';
 import { SynapseError } from '../../../shared/errors.js';
 import type { ChannelDefinition } from '../../../shared/ipc/define.js';
 import { failure, ok, type IpcError, type IpcResult } from '../../../shared/ipc/result.js';
@@ -60,6 +61,11 @@ export function wrapChannel(
 export function toIpcError(channelName: string, error: unknown): IpcError {
   if (error instanceof SynapseError) {
     return { code: error.code, message: error.message };
+  }
+  const vaultError = toVaultError(error, null);
+  if (vaultError !== null) {
+    log.error({ err: error, channel: channelName }, 'IPC handler failed on the vault file');
+    return { code: vaultError.code, message: vaultError.message };
   }
   log.error({ err: error, channel: channelName }, 'IPC handler failed with an unexpected error');
   return internalError(channelName);
