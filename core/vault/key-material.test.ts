@@ -33,7 +33,9 @@ describe('recovery key', () => {
   });
 
   it('rejects a short key', () => {
-    expect(() => decodeRecoveryKey('ABCDE-FGHJK')).toThrow(/has 10 letters and digits \(dashes and spaces not counted\), not 55/);
+    expect(() => decodeRecoveryKey('ABCDE-FGHJK')).toThrow(
+      /has 10 letters and digits \(dashes and spaces not counted\), not 55/,
+    );
   });
 
   it('rejects a foreign character', () => {

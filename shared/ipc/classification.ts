@@ -135,6 +135,8 @@ export const scanApplyResultSchema = z.object({
   rejected: z.number().int().nonnegative(),
   /** Fields whose proposal matched an earlier decision, so they needed none now. */
   alreadyDecided: z.number().int().nonnegative(),
+  /** Proposals left pending in the review queue; only a scan applied with decide false has any. */
+  queued: z.number().int().nonnegative().default(0),
 });
 export type ScanApplyResult = z.infer<typeof scanApplyResultSchema>;
 
@@ -187,7 +189,7 @@ export const classificationChannels = {
   ),
   /**
    * Records the scan in the review queue, then accepts every pending proposal except the
-   * columns listed in exclude, which are rejected.
+   * columns listed in exclude, which are rejected. With decide false, the proposals stay pending.
    */
   scanApply: channel(
     'classification:scanApply',
@@ -195,6 +197,8 @@ export const classificationChannels = {
       jobId: jobIdSchema,
       system: systemNameSchema,
       exclude: z.array(columnRefSchema).max(100_000).default([]),
+      /** False stores the scan in the review queue and decides nothing; exclude is then unused. */
+      decide: z.boolean().default(true),
     }),
     scanApplyResultSchema,
   ),

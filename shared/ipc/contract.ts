@@ -1,13 +1,18 @@
 import { auditChannels } from './audit.js';
 import { classificationChannels } from './classification.js';
 import { dashboardChannels } from './dashboard.js';
+import { dataMapChannels } from './data-map.js';
 import type { ChannelDefinition } from './define.js';
 import { fileChannels } from './files.js';
 import { findingChannels } from './findings.js';
 import { incidentChannels } from './incidents.js';
 import { jobChannels } from './jobs.js';
+import { mapHistoryChannels } from './map-history.js';
 import { privacyChannels } from './privacy.js';
 import { reportChannels } from './reports.js';
+import { reviewChannels } from './review.js';
+import { ropaChannels } from './ropa.js';
+import { scaleChannels } from './scale.js';
 import { settingsChannels } from './settings.js';
 import { vaultChannels } from './vault.js';
 
@@ -18,6 +23,11 @@ import { vaultChannels } from './vault.js';
 export const IPC_CONTRACT = {
   vault: vaultChannels,
   classification: classificationChannels,
+  dataMap: dataMapChannels,
+  review: reviewChannels,
+  ropa: ropaChannels,
+  history: mapHistoryChannels,
+  scale: scaleChannels,
   privacy: privacyChannels,
   incidents: incidentChannels,
   findings: findingChannels,

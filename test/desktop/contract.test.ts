@@ -24,6 +24,32 @@ describe('IPC contract', () => {
     expect(names).not.toContain('jobs:progress');
   });
 
+  it('groups the data map channels by domain', () => {
+    const shape = contractShape();
+    expect(shape.dataMap).toEqual([
+      'listSystems',
+      'createSystem',
+      'updateSystem',
+      'listDatasets',
+      'createDataset',
+      'updateDataset',
+      'bulkUpdate',
+      'countFindings',
+      'listFindings',
+    ]);
+    expect(shape.review).toEqual(['listRuns', 'listProposals', 'accept', 'reject', 'diffRun']);
+    expect(shape.ropa).toEqual([
+      'getController',
+      'setController',
+      'record',
+      'chooseDestination',
+      'exportRecord',
+      'exportMap',
+    ]);
+    expect(shape.history).toEqual(['asOf', 'diff']);
+    expect(shape.scale).toEqual(['preview', 'set']);
+  });
+
   it('lists the report sections core writes', () => {
     expect([...REPORT_SECTIONS]).toEqual([...CORE_REPORT_SECTIONS]);
   });

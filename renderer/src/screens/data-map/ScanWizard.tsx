@@ -35,7 +35,8 @@ const keyOf = (table: string, column: string) => JSON.stringify([table, column])
 /**
  * Scans an SQLite database, a CSV file or an Excel workbook read-only and shows a proposal per
  * column. Applying records the scan in the vault's review queue, accepts the checked proposals
- * as entries and rejects the others. Sampled values appear only masked.
+ * as entries and rejects the others, unless the user sends the scan to the review queue, which
+ * leaves every proposal pending. Sampled values appear only masked.
  */
 export function ScanWizard({ open, onClose, onApplied }: ScanWizardProps) {
   const [file, setFile] = useState<{ path: string; name: string } | null>(null);
@@ -76,7 +77,7 @@ export function ScanWizard({ open, onClose, onApplied }: ScanWizardProps) {
       return next;
     });
 
-  const apply = async () => {
+  const apply = async (decide: boolean) => {
     if (file === null || preview === null) return;
     const exclude = preview.columns
       .filter((column) => excluded.has(keyOf(column.table, column.column)))
@@ -87,6 +88,7 @@ export function ScanWizard({ open, onClose, onApplied }: ScanWizardProps) {
         path: file.path,
         system,
         exclude,
+        decide,
         ...(kind === undefined ? {} : { kind }),
       }),
     );
@@ -112,8 +114,9 @@ export function ScanWizard({ open, onClose, onApplied }: ScanWizardProps) {
           <Typography variant="body2" color="text.secondary">
             The scan reads an SQLite database, a CSV file or an Excel workbook without changing it,
             samples each column and proposes a level and a personal data category. Checked proposals
-            become entries of the map; unchecked ones are rejected. A later scan of the same file
-            shows only what changed.
+            become entries of the map; unchecked ones are rejected. Send to review queue decides
+            nothing now, so the proposals wait on the Review queue tab. A later scan of the same
+            file shows only what changed.
           </Typography>
           <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
             <Button
@@ -197,7 +200,12 @@ export function ScanWizard({ open, onClose, onApplied }: ScanWizardProps) {
               {job.error}
             </Alert>
           )}
-          {job.result !== null && (
+          {job.result !== null && job.result.queued > 0 && (
+            <Alert severity="success" role="status">
+              Scan stored: {job.result.queued} proposals wait in the review queue.
+            </Alert>
+          )}
+          {job.result !== null && job.result.queued === 0 && (
             <Alert severity="success" role="status">
               Scan stored: {job.result.accepted} proposals accepted as entries,{' '}
               {job.result.rejected} rejected
@@ -215,8 +223,17 @@ export function ScanWizard({ open, onClose, onApplied }: ScanWizardProps) {
         </Button>
         {job.result === null && (
           <Button
+            variant="outlined"
+            onClick={() => void apply(false)}
+            disabled={preview === null || system.trim() === '' || job.jobId !== null}
+          >
+            Send to review queue
+          </Button>
+        )}
+        {job.result === null && (
+          <Button
             variant="contained"
-            onClick={() => void apply()}
+            onClick={() => void apply(true)}
             disabled={
               preview === null || chosenCount === 0 || system.trim() === '' || job.jobId !== null
             }

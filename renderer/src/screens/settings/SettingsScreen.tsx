@@ -15,6 +15,7 @@ import { FieldList } from '../../components/FieldList';
 import { PageHeader } from '../../components/PageHeader';
 import { useSession } from '../../state/session';
 import { toastError, toastSuccess } from '../../state/toasts';
+import { ScaleEditor } from './ScaleEditor';
 
 function countryName(code: string): string {
   try {
@@ -176,6 +177,10 @@ export function SettingsScreen() {
               </Button>
             </Box>
           </Stack>
+        </Section>
+
+        <Section title="Classification scale">
+          <ScaleEditor />
         </Section>
 
         <Section title="If the keychain entry is lost">
