@@ -1,6 +1,7 @@
 // Every screen in the light and the dark scheme: axe-core finds no serious or critical
-// accessibility violation, and a screenshot is written to docs/screenshots. `npm run
-// screenshots` runs this file alone. See vault.test.ts for what the harness covers.
+// accessibility violation. `npm run screenshots` runs this file alone with SYNAPSE_SCREENSHOTS=1,
+// which also writes each screen to docs/screenshots; a plain test run leaves the committed
+// pictures alone. See vault.test.ts for what the harness covers.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -60,11 +61,14 @@ async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
-/** Checks the screen with axe, then saves its screenshot as NAME-SCHEME.png. */
+const WRITE_SCREENSHOTS = process.env.SYNAPSE_SCREENSHOTS === '1';
+
+/** Checks the screen with axe, then saves its screenshot as NAME-SCHEME.png when asked to. */
 async function checkScreen(page: Page, name: string, scheme: string): Promise<void> {
   // Let transitions and charts settle before axe reads colours.
   await page.waitForTimeout(400);
   expect(await seriousViolations(page), `${name} in the ${scheme} scheme`).toEqual([]);
+  if (!WRITE_SCREENSHOTS) return;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOT_DIR}${name}-${scheme}.png` });
 }
