@@ -82,12 +82,20 @@ export class PrivacyRequestRepository {
   list(query: PrivacyQuery = {}): Page<PrivacyRequest> {
     const parsed = privacyQuerySchema.parse(query);
     const today = parsed.asOf ?? todayIn();
+    let dueFrom: string | null = null;
+    let dueBefore: string | null = null;
+    if (parsed.due === 'overdue') {
+      dueBefore = today;
+    } else if (parsed.due === 'dueSoon') {
+      dueFrom = today;
+      dueBefore = addDays(today, 7);
+    }
+
     const filter = {
       type: parsed.type ?? null,
       status: parsed.status ?? null,
-      dueFrom: parsed.due === 'dueSoon' ? today : null,
-      dueBefore:
-        parsed.due === 'overdue' ? today : parsed.due === 'dueSoon' ? addDays(today, 7) : null,
+      dueFrom,
+      dueBefore,
       search: likePattern(parsed.search),
     };
     const statement = this.sorted.get(parsed.sortBy, parsed.sortDirection);
