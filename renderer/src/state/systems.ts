@@ -21,6 +21,8 @@ export const useSystems = create<SystemsState>()((set) => ({
   load: async () => {
     set({ loading: true, error: null });
     try {
+      // NOTE: every dataset is fetched up front for the tree. With 20,000 datasets this delays the
+      // Data Map's first rows (docs/benchmarks.md); fetching per expanded system would avoid it.
       const [systems, datasets] = await Promise.all([
         unwrap(api().dataMap.listSystems()),
         unwrap(api().dataMap.listDatasets({})),
