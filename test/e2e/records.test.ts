@@ -101,6 +101,23 @@ describe('data map', () => {
     await expectGridTotal(page, missingPurpose);
   });
 
+  it('opens policy findings from the security posture', async () => {
+    const app = await suite.open({ vault: 'seeded' });
+    const { page } = app;
+    await waitForHeading(page, 'Dashboard');
+    const summary = await app.call<{ classificationFindingsByRule: Record<string, number> }>(
+      'dashboard:summary',
+    );
+    const missingPurpose = summary.classificationFindingsByRule.purpose_missing ?? 0;
+
+    await openScreen(page, 'Security Posture');
+    await page.getByRole('button', { name: `No purpose: ${missingPurpose}` }).click();
+
+    await waitForHeading(page, 'Data Map');
+    await page.getByRole('button', { name: 'Breaks: Personal data without a purpose' }).waitFor();
+    await expectGridTotal(page, missingPurpose);
+  });
+
   it('pages and sorts a long list in the vault', async () => {
     const { page, session } = await suite.open();
     session.services.classification.importEntries(

@@ -22,6 +22,7 @@ import { SeverityChip } from '../../components/SeverityChip';
 import { formatTimestamp, humanize } from '../../labels';
 import { useFindingList } from '../../state/lists';
 import { FindingDrawer } from './FindingDrawer';
+import { MapPolicyPanel } from './MapPolicyPanel';
 
 const FORMAT_LABELS: Record<FindingFormat, string> = {
   sarif: 'SARIF 2.1.0 (CodeQL, Semgrep, Trivy …)',
@@ -95,13 +96,14 @@ export function PostureScreen() {
     <>
       <PageHeader
         title="Security Posture"
-        subtitle="Findings from code, dependency and configuration scanners."
+        subtitle="Findings from code, dependency and configuration scanners, and the data map's policy findings."
         actions={
           <Button variant="contained" onClick={() => setImporting(true)}>
             Import findings
           </Button>
         }
       />
+      <MapPolicyPanel />
       <FilterChips
         filters={filters}
         onRemove={(key) => void useFindingList.getState().setQuery({ [key]: undefined })}
