@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { OsKeyStore } from '../../core/keychain/os-keychain.js';
+import { ComplianceServices } from '../../core/services.js';
+import { createVault } from '../../core/vault/lifecycle.js';
+import type { Vault } from '../../core/vault/vault.js';
 
 /** True when scripts/with-keyring.sh started a private Secret Service for this run. */
 export const hasTestKeyring = process.env.SYNAPSE_KEYRING === 'secret-service';
@@ -24,4 +27,25 @@ export function tempVaultContext(): TempVaultContext {
     keyStore: new OsKeyStore(`Synapse Compliance Console test ${randomUUID()}`),
     cleanup: () => rmSync(directory, { recursive: true, force: true }),
   };
+}
+
+export interface TestVault {
+  context: TempVaultContext;
+  vault: Vault;
+  services: ComplianceServices;
+}
+
+/**
+ * Creates a passphrase-mode vault in a temp folder, for tests that need a real encrypted vault
+ * but not the keychain. The caller closes the vault and cleans up the context.
+ */
+export async function openPassphraseVault(actor: string): Promise<TestVault> {
+  const context = tempVaultContext();
+  const { vault } = await createVault({
+    path: context.vaultPath,
+    keyStore: context.keyStore,
+    actor,
+    passphrase: `${actor} test passphrase`,
+  });
+  return { context, vault, services: new ComplianceServices(vault, actor) };
 }

@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { hashAuditRow } from '../../core/audit/audit-trail.js';
-import { ComplianceServices } from '../../core/services.js';
-import { createVault } from '../../core/vault/lifecycle.js';
+import type { ComplianceServices } from '../../core/services.js';
 import type { Vault } from '../../core/vault/vault.js';
-import { tempVaultContext, type TempVaultContext } from '../helpers/temp-vault.js';
+import { openPassphraseVault, type TempVaultContext } from '../helpers/temp-vault.js';
 
 const ACTOR = 'auditor-test';
 
@@ -14,15 +13,8 @@ describe('audit trail', () => {
   let services: ComplianceServices;
 
   beforeEach(async () => {
-    context = tempVaultContext();
     // Passphrase mode keeps these tests independent of the keychain.
-    ({ vault } = await createVault({
-      path: context.vaultPath,
-      keyStore: context.keyStore,
-      actor: ACTOR,
-      passphrase: 'audit test passphrase',
-    }));
-    services = new ComplianceServices(vault, ACTOR);
+    ({ context, vault, services } = await openPassphraseVault(ACTOR));
     for (const field of ['email', 'phone', 'iban', 'notes']) {
       services.classification.create({
         system: 'CRM',
@@ -137,14 +129,8 @@ describe('transactional writes', () => {
   let services: ComplianceServices;
 
   beforeEach(async () => {
-    context = tempVaultContext();
-    ({ vault } = await createVault({
-      path: context.vaultPath,
-      keyStore: context.keyStore,
-      actor: ACTOR,
-      passphrase: 'transaction test passphrase',
-    }));
-    services = new ComplianceServices(vault, ACTOR);
+    // Passphrase mode keeps these tests independent of the keychain.
+    ({ context, vault, services } = await openPassphraseVault(ACTOR));
   });
 
   afterEach(() => {

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { ComplianceServices } from '../../core/services.js';
-import { createVault } from '../../core/vault/lifecycle.js';
+import type { ComplianceServices } from '../../core/services.js';
 import type { Vault } from '../../core/vault/vault.js';
-import { tempVaultContext, type TempVaultContext } from '../helpers/temp-vault.js';
+import { openPassphraseVault, type TempVaultContext } from '../helpers/temp-vault.js';
 
 const ACTOR = 'bulk-test';
 
@@ -12,14 +11,7 @@ let vault: Vault;
 let services: ComplianceServices;
 
 beforeEach(async () => {
-  context = tempVaultContext();
-  ({ vault } = await createVault({
-    path: context.vaultPath,
-    keyStore: context.keyStore,
-    actor: ACTOR,
-    passphrase: 'bulk update test passphrase',
-  }));
-  services = new ComplianceServices(vault, ACTOR);
+  ({ context, vault, services } = await openPassphraseVault(ACTOR));
 });
 
 afterEach(() => {

@@ -8,30 +8,14 @@ import {
   exportRecordOfProcessingFile,
 } from '../../core/app/classification-map.js';
 import { scanSqlite, type SqliteScanResult } from '../../core/importers/sqlite-scan.js';
-import { ComplianceServices } from '../../core/services.js';
-import { createVault } from '../../core/vault/lifecycle.js';
+import type { ComplianceServices } from '../../core/services.js';
 import type { Vault } from '../../core/vault/vault.js';
 import { CHINOOK } from '../helpers/chinook.js';
 import { catchInvalidInput } from '../helpers/invalid-input.js';
-import { tempVaultContext, type TempVaultContext } from '../helpers/temp-vault.js';
+import { openPassphraseVault, type TempVaultContext } from '../helpers/temp-vault.js';
 import { readRawXlsx } from '../helpers/xlsx-raw-reader.js';
 
 const ACTOR = 'intake-test';
-
-async function openTestVault(): Promise<{
-  context: TempVaultContext;
-  vault: Vault;
-  services: ComplianceServices;
-}> {
-  const context = tempVaultContext();
-  const { vault } = await createVault({
-    path: context.vaultPath,
-    keyStore: context.keyStore,
-    actor: ACTOR,
-    passphrase: 'classification intake test passphrase',
-  });
-  return { context, vault, services: new ComplianceServices(vault, ACTOR) };
-}
 
 const INVENTORY = Buffer.from(
   [
@@ -49,7 +33,7 @@ describe('classification import', () => {
   let services: ComplianceServices;
 
   beforeAll(async () => {
-    ({ context, vault, services } = await openTestVault());
+    ({ context, vault, services } = await openPassphraseVault(ACTOR));
   });
 
   afterAll(() => {
@@ -155,7 +139,7 @@ describe('review queue', () => {
   let scan: SqliteScanResult;
 
   beforeAll(async () => {
-    ({ context, vault, services } = await openTestVault());
+    ({ context, vault, services } = await openPassphraseVault(ACTOR));
     scan = scanSqlite(CHINOOK);
   });
 
@@ -304,7 +288,7 @@ describe('map and record exports', () => {
   let services: ComplianceServices;
 
   beforeAll(async () => {
-    ({ context, vault, services } = await openTestVault());
+    ({ context, vault, services } = await openPassphraseVault(ACTOR));
     services.classification.importEntries(
       [
         {

@@ -2,30 +2,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { ComplianceServices } from '../../core/services.js';
-import { createVault } from '../../core/vault/lifecycle.js';
+import type { ComplianceServices } from '../../core/services.js';
 import type { Vault } from '../../core/vault/vault.js';
 import type { ClassificationEntryInput } from '../../shared/domain/classification.js';
-import { tempVaultContext, type TempVaultContext } from '../helpers/temp-vault.js';
+import { openPassphraseVault, type TempVaultContext } from '../helpers/temp-vault.js';
 
 const ACTOR = 'map-test';
 
 /** Creates a vault in passphrase mode, so these tests do not depend on the keychain. */
-async function openTestVault(): Promise<{
-  context: TempVaultContext;
-  vault: Vault;
-  services: ComplianceServices;
-}> {
-  const context = tempVaultContext();
-  const { vault } = await createVault({
-    path: context.vaultPath,
-    keyStore: context.keyStore,
-    actor: ACTOR,
-    passphrase: 'classification map test passphrase',
-  });
-  return { context, vault, services: new ComplianceServices(vault, ACTOR) };
-}
-
 function field(overrides: Partial<ClassificationEntryInput> & { field: string }) {
   return { system: 'CRM', dataset: 'contacts', level: 'CONFIDENTIAL', ...overrides };
 }
@@ -36,7 +20,7 @@ describe('systems, datasets and fields', () => {
   let services: ComplianceServices;
 
   beforeAll(async () => {
-    ({ context, vault, services } = await openTestVault());
+    ({ context, vault, services } = await openPassphraseVault(ACTOR));
   });
 
   afterAll(() => {
@@ -166,7 +150,7 @@ describe('custom classification scale', () => {
   };
 
   beforeAll(async () => {
-    ({ context, vault, services } = await openTestVault());
+    ({ context, vault, services } = await openPassphraseVault(ACTOR));
     services.classification.importEntries(
       [
         field({ field: 'a', level: 'PUBLIC' }),
@@ -305,7 +289,7 @@ describe('policy findings', () => {
   let services: ComplianceServices;
 
   beforeAll(async () => {
-    ({ context, vault, services } = await openTestVault());
+    ({ context, vault, services } = await openPassphraseVault(ACTOR));
     const complete = {
       personalData: true,
       category: 'email' as const,
@@ -433,7 +417,7 @@ describe('map history', () => {
   }
 
   beforeAll(async () => {
-    ({ context, vault, services } = await openTestVault());
+    ({ context, vault, services } = await openPassphraseVault(ACTOR));
     await mark();
     const email = services.classification.create(field({ field: 'email', owner: 'Sales' }));
     await mark();
@@ -523,7 +507,7 @@ describe('record of processing activities', () => {
   let services: ComplianceServices;
 
   beforeAll(async () => {
-    ({ context, vault, services } = await openTestVault());
+    ({ context, vault, services } = await openPassphraseVault(ACTOR));
     services.classification.importEntries(
       [
         field({

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { ComplianceServices } from '../../core/services.js';
-import { createVault } from '../../core/vault/lifecycle.js';
+import type { ComplianceServices } from '../../core/services.js';
 import type { Vault } from '../../core/vault/vault.js';
-import { tempVaultContext, type TempVaultContext } from '../helpers/temp-vault.js';
+import { openPassphraseVault, type TempVaultContext } from '../helpers/temp-vault.js';
 
 describe('privacy request deadlines', () => {
   let context: TempVaultContext;
@@ -11,14 +10,7 @@ describe('privacy request deadlines', () => {
   let services: ComplianceServices;
 
   beforeEach(async () => {
-    context = tempVaultContext();
-    ({ vault } = await createVault({
-      path: context.vaultPath,
-      keyStore: context.keyStore,
-      actor: 'test',
-      passphrase: 'privacy deadline passphrase',
-    }));
-    services = new ComplianceServices(vault, 'test');
+    ({ context, vault, services } = await openPassphraseVault('privacy-test'));
     // Due 2026-12-01 (overdue on 12-04), 2026-12-08 (due within 7 days), 2027-01-04 (later).
     services.privacy.add({ type: 'access', receivedOn: '2026-11-01', subjectRef: 'overdue' });
     services.privacy.add({ type: 'erasure', receivedOn: '2026-11-08', subjectRef: 'soon' });

@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { exportComplianceReport } from '../../core/app/report.js';
-import { ComplianceServices } from '../../core/services.js';
-import { createVault } from '../../core/vault/lifecycle.js';
+import type { ComplianceServices } from '../../core/services.js';
 import type { Vault } from '../../core/vault/vault.js';
-import { tempVaultContext, type TempVaultContext } from '../helpers/temp-vault.js';
+import { openPassphraseVault, type TempVaultContext } from '../helpers/temp-vault.js';
 import { readRawXlsx, type RawSheet } from '../helpers/xlsx-raw-reader.js';
 
 const ACTOR = 'report-test';
@@ -22,14 +21,7 @@ describe('report from a real vault', () => {
   let services: ComplianceServices;
 
   beforeEach(async () => {
-    context = tempVaultContext();
-    ({ vault } = await createVault({
-      path: context.vaultPath,
-      keyStore: context.keyStore,
-      actor: ACTOR,
-      passphrase: 'report test passphrase',
-    }));
-    services = new ComplianceServices(vault, ACTOR);
+    ({ context, vault, services } = await openPassphraseVault(ACTOR));
     services.classification.create({
       system: 'CRM',
       dataset: 'contacts',
