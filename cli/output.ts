@@ -1,7 +1,7 @@
 import { toVaultError } from '../core/vault/database.js';
 import { EXIT_CODES, SynapseError, type ErrorCode } from '../shared/errors.js';
 
-/** How a command prints: human text by default, one JSON document per command with --json. */
+/** The printer of a command's results: human text by default, one JSON document with --json. */
 export interface Output {
   readonly json: boolean;
   /** Prints a result: the JSON document, or the human text lines. */

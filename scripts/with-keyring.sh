@@ -10,7 +10,7 @@
 # Environment:
 #   TEST_PASSWORD   password of the test keyring (default: synapse-test-keyring)
 # Exported to CMD:
-#   SYNAPSE_KEYRING=secret-service   tells tests that a working Secret Service is
+#   SYNAPSE_KEYRING=secret-service   marks for tests that a working Secret Service is
 #                                    present, so keychain tests fail instead of skip
 #   DBUS_SESSION_BUS_ADDRESS, GNOME_KEYRING_CONTROL, XDG_DATA_HOME, XDG_RUNTIME_DIR
 #

@@ -44,7 +44,7 @@ export class SynapseError extends Error {
   }
 }
 
-/** Where in an input file a problem sits: a line for text formats, a JSON path for JSON. */
+/** The position of a problem in an input file: a line for text formats, a JSON path for JSON. */
 export interface InputLocation {
   file: string;
   line?: number;

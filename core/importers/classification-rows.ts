@@ -47,7 +47,7 @@ export interface RowConversionOptions {
   resolveLevel?: (text: string) => string | null;
   /**
    * Makes a row with more or fewer cells than the header a row error. CSV sets it, because a
-   * short or long row there means a truncated file or a wrong delimiter; XLSX leaves it out,
+   * short or long row there means a truncated file or a wrong delimiter. XLSX leaves it out,
    * because sheets drop trailing empty cells.
    */
   requireHeaderCellCount?: boolean;

@@ -3,8 +3,9 @@ import type { IncidentInput } from '../../shared/domain/incidents.js';
 import type { SecurityFindingInput } from '../../shared/domain/findings.js';
 
 /**
- * Parsers turn a file into validated record inputs and never touch the vault; the caller stores
- * the whole batch in one transaction, so a file that fails part-way stores nothing.
+ * Results of the parsers, which turn a file into validated record inputs and never touch the
+ * vault. The caller stores the whole batch in one transaction, so a file that fails part-way
+ * stores nothing.
  */
 export interface ParsedIncidents {
   kind: 'incidents';

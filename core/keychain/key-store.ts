@@ -1,5 +1,5 @@
 /**
- * Where vault keys live between sessions. The production store is the OS keychain; tests use the
+ * Storage for vault keys between sessions. The production store is the OS keychain; tests use the
  * same store against a private gnome-keyring Secret Service.
  */
 export interface KeyStore {

@@ -5,7 +5,7 @@ import { KEYCHAIN_SERVICE, type KeyStore } from './key-store.js';
 
 /**
  * On Linux the entry is pinned to the Secret Service: the kernel keyutils store, the library's
- * other Linux backend, forgets everything at reboot, which would strand an encrypted vault.
+ * other Linux backend, loses its entries at reboot, which would strand an encrypted vault.
  */
 const ENTRY_OPTIONS: EntryOptions = { linux: { store: 'secret-service' } };
 

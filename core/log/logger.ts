@@ -2,7 +2,7 @@ import pino, { type DestinationStream, type Logger } from 'pino';
 
 /**
  * Keys whose values never reach a log, wherever they sit in a log object. Personal data keys are
- * here too: a log line may say that a request was stored, never whose it was.
+ * here too: a log line may record that a request was stored, never whose it was.
  */
 export const REDACTED_KEYS = [
   'key',

@@ -29,7 +29,7 @@ export interface ReportSummary {
 
 /**
  * Rows for a report. Each iterator streams from the vault, so a report of a million audit entries
- * never holds them all in memory.
+ * never keeps them all in memory.
  */
 export interface ReportSource {
   summary(): ReportSummary;

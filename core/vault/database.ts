@@ -61,7 +61,7 @@ export function configureConnection(db: SqliteDatabase): void {
 }
 
 /**
- * Translates a SQLite or file-system error into a SynapseError whose message says what is wrong
+ * Translates a SQLite or file-system error into a SynapseError whose message names what is wrong
  * with the vault and what to do, or returns null for errors of another kind.
  */
 export function toVaultError(error: unknown, path: string | null): SynapseError | null {

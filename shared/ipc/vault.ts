@@ -18,8 +18,8 @@ export const sessionStatusSchema = z.object({
 export type SessionStatus = z.infer<typeof sessionStatusSchema>;
 
 /**
- * A new passphrase. In passphrase mode only Argon2id stands between a copied vault file and an
- * offline guessing attack, so a new passphrase needs at least 12 characters.
+ * A new passphrase. In passphrase mode only Argon2id protects a copied vault file against an
+ * offline guessing attack, so a new passphrase needs at least 12 characters, as core requires.
  */
 export const newPassphraseSchema = z
   .string()

@@ -1,5 +1,5 @@
 // Creates a vault in a child process and prints the error code and message, for tests that
-// change the environment the keychain library sees.
+// change the environment the keychain library reads.
 import { OsKeyStore } from '../../core/keychain/os-keychain.js';
 import { createVault } from '../../core/vault/lifecycle.js';
 import { SynapseError } from '../../shared/errors.js';

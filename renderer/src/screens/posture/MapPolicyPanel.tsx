@@ -11,8 +11,8 @@ import { useClassificationList } from '../../state/lists';
 import { useNavigation } from '../../state/navigation';
 
 /**
- * The data map's policy findings as part of the security posture: each rule with its count of
- * fields, opening the Data Map filtered to that rule.
+ * Shows the data map's policy findings as part of the security posture: each rule with its count
+ * of fields, opening the Data Map filtered to that rule.
  */
 export function MapPolicyPanel() {
   const summary = useDashboard((state) => state.summary);
